@@ -1,0 +1,59 @@
+import cookieParser from 'cookie-parser'
+import express, { type Express } from 'express'
+import type { i18n } from 'i18next'
+import nocache from 'nocache'
+
+import type { Clock } from './clock'
+import type { Config } from './config'
+import type { DatabaseHandle } from './db/connection'
+import type { Logger } from './logger'
+import { errorHandler, notFound } from './middleware/errorHandling'
+import { createMetricsRegistry, measureRequests } from './middleware/metrics'
+import { requestLogging } from './middleware/requestLogging'
+import { setUpCsrf } from './middleware/setUpCsrf'
+import { setUpHealthChecks } from './middleware/setUpHealthChecks'
+import { setUpLanguage } from './middleware/setUpLanguage'
+import { setUpStaticResources } from './middleware/setUpStaticResources'
+import { setUpWebSecurity } from './middleware/setUpWebSecurity'
+import { setUpWebSession } from './middleware/setUpWebSession'
+import { publicRoutes } from './portal/public/routes'
+import type { Services } from './services'
+import { setUpTemplates } from './templates'
+
+export interface AppDependencies {
+  config: Config
+  database: DatabaseHandle
+  logger: Logger
+  clock: Clock
+  i18n: i18n
+  services: Services
+}
+
+/** The whole web application as an ordered list of steps; it does no I/O until a request arrives. */
+export function createApp(deps: AppDependencies): Express {
+  const { config, database, logger, clock } = deps
+  const app = express()
+  const metrics = createMetricsRegistry()
+
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.production ? 1 : false)
+  setUpTemplates(app)
+
+  app.use(setUpHealthChecks(database, metrics.registry))
+  app.use(requestLogging(logger))
+  app.use(measureRequests(metrics.httpDuration))
+  app.use(setUpWebSecurity(config.production))
+  app.use(setUpStaticResources())
+  app.use(nocache())
+  app.use(express.urlencoded({ extended: false, limit: '32kb' }))
+  app.use(cookieParser())
+  app.use(setUpLanguage(deps.i18n, config.production))
+  app.use(setUpWebSession(config, database.db, clock))
+  app.use(setUpCsrf())
+
+  app.use(publicRoutes(config))
+
+  app.use(notFound)
+  app.use(errorHandler(logger, config.production))
+  return app
+}

@@ -1,0 +1,109 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { z } from 'zod'
+
+import { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './db/dialect'
+
+// The only reader of process.env. Development and tests run with documented defaults; production refuses
+// to start on a default secret, so a forgotten variable can never ship a guessable key.
+
+/** The folder holding views/ and locales/: one level up from the sources, two from compiled dist/server. */
+export const projectRoot = findProjectRoot(__dirname)
+
+function findProjectRoot(start: string): string {
+  for (let folder = start; ; folder = path.dirname(folder)) {
+    if (fs.existsSync(path.join(folder, 'locales')) && fs.existsSync(path.join(folder, 'package.json'))) return folder
+    if (path.dirname(folder) === folder) return path.resolve(start, '..')
+  }
+}
+export const agencyTimeZone = 'America/Los_Angeles'
+
+const developmentSessionSecret = 'development-session-secret-not-for-production'
+const developmentTwilioToken = 'development-twilio-auth-token'
+const developmentSsnKey = 'development-ssn-hmac-key'
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default('sqlite:data/portal.db'),
+  SESSION_SECRET: z.string().min(1).default(developmentSessionSecret),
+  SSN_HMAC_KEY: z.string().min(1).default(developmentSsnKey),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  REDIS_URL: z.string().optional(),
+  AGENCY_PHONE_NUMBER: z.string().default('+18665550100'),
+  AGENT_LINE_NUMBER: z.string().default('+19165550150'),
+  AGENCY_CALLER_ID: z.string().default('+19165550199'),
+  CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  DEMO_DATA: z.enum(['on', 'off']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+})
+
+export interface Config {
+  environment: 'development' | 'test' | 'production'
+  production: boolean
+  port: number
+  database: DatabaseLocation
+  sessionSecret: string
+  ssnHmacKey: string
+  twilio: { authToken: string; accountSid: string | null; apiBaseUrl: string }
+  publicBaseUrl: string
+  redisUrl: string | null
+  agency: { phoneNumber: string; agentLineNumber: string; callerId: string }
+  callbacks: { maxAttempts: number }
+  /** Fill a new, empty database with the demo personas. */
+  demoData: boolean
+  logLevel: string
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new ConfigError(`${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}`)
+  }
+  const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+
+  let database: DatabaseLocation
+  try {
+    database = parseDatabaseUrl(e.DATABASE_URL)
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigError(error.message)
+    throw error
+  }
+
+  if (production) {
+    if (e.SESSION_SECRET === developmentSessionSecret || e.SESSION_SECRET.length < 32)
+      throw new ConfigError('SESSION_SECRET must be set to a random value of at least 32 characters in production')
+    if (e.SSN_HMAC_KEY === developmentSsnKey || e.SSN_HMAC_KEY.length < 32)
+      throw new ConfigError('SSN_HMAC_KEY must be set to a random value of at least 32 characters in production')
+    if (!e.TWILIO_AUTH_TOKEN) throw new ConfigError('TWILIO_AUTH_TOKEN must be set in production')
+    if (!e.PUBLIC_BASE_URL) throw new ConfigError('PUBLIC_BASE_URL must be set in production (Twilio signs that URL)')
+  }
+
+  return {
+    environment: e.NODE_ENV,
+    production,
+    port: e.PORT,
+    database,
+    sessionSecret: e.SESSION_SECRET,
+    ssnHmacKey: e.SSN_HMAC_KEY,
+    twilio: {
+      authToken: e.TWILIO_AUTH_TOKEN ?? developmentTwilioToken,
+      accountSid: e.TWILIO_ACCOUNT_SID ?? null,
+      apiBaseUrl: e.TWILIO_API_BASE_URL,
+    },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    redisUrl: e.REDIS_URL ?? null,
+    agency: { phoneNumber: e.AGENCY_PHONE_NUMBER, agentLineNumber: e.AGENT_LINE_NUMBER, callerId: e.AGENCY_CALLER_ID },
+    callbacks: { maxAttempts: e.CALLBACK_MAX_ATTEMPTS },
+    demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+  }
+}

@@ -1,0 +1,26 @@
+export type SqlDialect = 'sqlite' | 'postgres'
+
+export type DatabaseLocation =
+  | { dialect: 'sqlite'; filename: string }
+  | { dialect: 'postgres'; connectionString: string }
+
+export class DatabaseUrlError extends Error {}
+
+/** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; anything else is refused with a one-line reason. */
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  if (url.startsWith('sqlite:')) {
+    const filename = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '')
+    if (!filename) throw new DatabaseUrlError('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/portal.db')
+    return { dialect: 'sqlite', filename }
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    try {
+      const parsed = new URL(url)
+      if (!parsed.hostname) throw new Error('no host')
+    } catch {
+      throw new DatabaseUrlError(`DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user@host:port/database)`)
+    }
+    return { dialect: 'postgres', connectionString: url }
+  }
+  throw new DatabaseUrlError('DATABASE_URL must start with sqlite: or postgres:// (got something else)')
+}

@@ -1,0 +1,238 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// Table shapes shared by SQLite and PostgreSQL. To read the same on both dialects, dates are ISO text
+// (YYYY-MM-DD in the agency's time zone), instants are ISO text in UTC, flags are 0/1 integers and
+// money is integer cents.
+
+type Id = Generated<number>
+/** 0 or 1: SQLite has no boolean, so both dialects store an integer. */
+export type Flag = 0 | 1
+
+export interface ParticipantsTable {
+  id: Id
+  par_id: string
+  first_name: string
+  last_name: string
+  date_of_birth: string
+  /** Keyed HMAC of the SSN; the number itself is never stored. */
+  ssn_hmac: string
+  ssn_last4: string
+  phone_primary: string | null
+  phone_mobile: string | null
+  email: string | null
+  language: 'en' | 'es'
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  state: string | null
+  postal_code: string | null
+  employer_name: string | null
+  /** Yearly household income in cents, when the agency knows it (FC 17520.5 low-income exemption). */
+  household_income_cents: number | null
+  household_size: number | null
+  family_violence: Generated<Flag>
+  active_military: Generated<Flag>
+  released_from_incarceration_on: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface CasesTable {
+  id: Id
+  case_number: string
+  county: string
+  status: 'open' | 'closed'
+  assistance_status: 'never' | 'former' | 'current'
+  processing_stage: 'establishment' | 'enforcement' | 'closed'
+  interest_rate_bp: Generated<number>
+  interest_rate_basis: Generated<'statutory' | 'scra' | 'order' | 'interstate'>
+  caseworker_name: string
+  office_code: string
+  opened_on: string
+  /** Why enforcement ended, when it has (e.g. state-owed arrears found uncollectible). */
+  enforcement_ended_reason: string | null
+  created_at: string
+}
+
+export type CaseRole = 'paying' | 'receiving' | 'child'
+
+export interface CaseRolesTable {
+  case_id: number
+  participant_id: number
+  role: CaseRole
+}
+
+export interface OrdersTable {
+  id: Id
+  case_id: number
+  kind: 'child' | 'medical' | 'spousal'
+  monthly_cents: number
+  effective_from: string
+  effective_to: string | null
+  court_case_number: string | null
+}
+
+export type LedgerKind = 'charge' | 'payment' | 'disbursement' | 'adjustment' | 'interest' | 'fee'
+
+export interface LedgerTable {
+  id: Id
+  case_id: number
+  posted_on: string
+  kind: LedgerKind
+  bucket: 'current' | 'family_arrears' | 'state_arrears' | 'interest' | null
+  owed_to: 'family' | 'state' | null
+  order_kind: 'child' | 'medical' | 'spousal' | null
+  /** Payment method, or disbursement method (direct_deposit, debit_card). */
+  method: string | null
+  amount_cents: number
+  /** A disbursement names the payment it pays out; a fee the payment it was withheld from. */
+  related_entry_id: number | null
+  reason: string | null
+  reference: string | null
+}
+
+export interface EnforcementTable {
+  id: Id
+  case_id: number
+  participant_id: number
+  kind: 'drivers_license' | 'income_withholding' | 'tax_intercept' | 'passport_denial' | 'credit_reporting'
+  status: 'notice_sent' | 'listed' | 'suspended' | 'released' | 'active' | 'ended' | 'exempt_low_income'
+  started_on: string
+  status_changed_on: string
+  employer_name: string | null
+}
+
+export interface EventsTable {
+  id: Id
+  case_id: number
+  participant_id: number | null
+  kind: 'hearing' | 'appointment' | 'document_request'
+  /** ISO instant for hearings and appointments; due date for a document request. */
+  scheduled_for: string
+  location: string | null
+  topic: string
+  status: 'scheduled' | 'completed' | 'requested' | 'received' | 'cancelled'
+}
+
+export interface AccountsTable {
+  participant_id: number
+  username: string | null
+  password_hash: string | null
+  pin_hash: string | null
+  failed_attempts: Generated<number>
+  locked_until: string | null
+  activated_at: string | null
+  last_sign_in_at: string | null
+}
+
+export type CallbackStatus = 'open' | 'claimed' | 'completed' | 'cancelled' | 'needs_caseworker'
+
+export interface CallbacksTable {
+  id: Id
+  confirmation_code: string
+  case_id: number | null
+  participant_id: number | null
+  phone: string
+  language: 'en' | 'es'
+  topic: string
+  preferred_window: string
+  channel: 'web' | 'phone'
+  call_sid: string | null
+  /** JSON: what the phone line already told the caller. */
+  phone_context: string | null
+  due_by: string
+  status: CallbackStatus
+  claimed_by: number | null
+  claimed_at: string | null
+  attempts: Generated<number>
+  next_attempt_after: string | null
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface CallbackAttemptsTable {
+  id: Id
+  callback_id: number
+  staff_id: number
+  attempted_at: string
+  outcome: 'no_answer' | 'left_message' | 'wrong_number' | 'resolved' | 'needs_caseworker'
+  note: string | null
+}
+
+export interface CallsTable {
+  call_sid: string
+  from_number: string | null
+  language: 'en' | 'es'
+  participant_id: number | null
+  identified: Generated<Flag>
+  /** JSON array of the steps the caller went through. */
+  path: string
+  /** JSON: the flow's working state (step, tries, chosen case). Never a PIN. */
+  state: string
+  outcome: 'in_progress' | 'resolved_by_phone' | 'callback_requested' | 'transferred' | 'abandoned'
+  started_at: string
+  updated_at: string
+  ended_at: string | null
+  duration_seconds: number | null
+}
+
+export interface StaffTable {
+  id: Id
+  username: string
+  display_name: string
+  password_hash: string
+  role: 'rep' | 'supervisor'
+  /** Comma-separated language codes the person can serve in. */
+  languages: string
+  failed_attempts: Generated<number>
+  locked_until: string | null
+}
+
+export interface AuditEventsTable {
+  id: Id
+  occurred_at: string
+  actor_kind: 'parent' | 'staff' | 'system'
+  actor_id: number | null
+  case_id: number | null
+  action: string
+  channel: 'web' | 'phone' | 'console' | 'system'
+  /** JSON; never a secret. */
+  details: string | null
+}
+
+export interface SessionsTable {
+  sid: string
+  sess: string
+  expires_at: string
+}
+
+export interface Database {
+  participants: ParticipantsTable
+  cases: CasesTable
+  case_roles: CaseRolesTable
+  orders: OrdersTable
+  ledger: LedgerTable
+  enforcement: EnforcementTable
+  events: EventsTable
+  accounts: AccountsTable
+  callbacks: CallbacksTable
+  callback_attempts: CallbackAttemptsTable
+  calls: CallsTable
+  staff: StaffTable
+  audit_events: AuditEventsTable
+  sessions: SessionsTable
+}
+
+export type Participant = Selectable<ParticipantsTable>
+export type NewParticipant = Insertable<ParticipantsTable>
+export type ParticipantUpdate = Updateable<ParticipantsTable>
+export type CaseRow = Selectable<CasesTable>
+export type LedgerRow = Selectable<LedgerTable>
+export type NewLedgerRow = Insertable<LedgerTable>
+export type CallbackRow = Selectable<CallbacksTable>
+export type StaffRow = Selectable<StaffTable>
+export type AccountRow = Selectable<AccountsTable>
+export type CallRow = Selectable<CallsTable>
+/** Aggregates come back as strings from PostgreSQL (bigint) and numbers from SQLite. */
+export type Counted = ColumnType<number | string | bigint>

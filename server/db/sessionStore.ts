@@ -1,0 +1,76 @@
+import { Store, type SessionData } from 'express-session'
+import type { Kysely } from 'kysely'
+
+import type { Clock } from '../clock'
+import type { Database } from './schema'
+
+const defaultLifetimeMs = 15 * 60 * 1000
+
+/**
+ * Sessions live in the application's own database (SQLite or PostgreSQL), so any process behind a load
+ * balancer can serve any request and a restart signs nobody out. Expired rows are ignored on read and
+ * swept now and then.
+ */
+export class DatabaseSessionStore extends Store {
+  private writesSinceSweep = 0
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+  ) {
+    super()
+  }
+
+  override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
+    this.db
+      .selectFrom('sessions')
+      .select(['sess', 'expires_at'])
+      .where('sid', '=', sid)
+      .executeTakeFirst()
+      .then((row) => {
+        if (!row || row.expires_at <= this.clock.now().toISOString()) return callback(null, null)
+        callback(null, JSON.parse(row.sess) as SessionData)
+      }, callback)
+  }
+
+  override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
+    const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session) }
+    this.db
+      .insertInto('sessions')
+      .values(row)
+      .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
+      .execute()
+      .then(() => this.sweepNowAndThen())
+      .then(() => callback?.(), (error: unknown) => callback?.(error))
+  }
+
+  override touch(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
+    this.db
+      .updateTable('sessions')
+      .set({ expires_at: this.expiryOf(session) })
+      .where('sid', '=', sid)
+      .execute()
+      .then(() => callback?.(), (error: unknown) => callback?.(error))
+  }
+
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.db
+      .deleteFrom('sessions')
+      .where('sid', '=', sid)
+      .execute()
+      .then(() => callback?.(), (error: unknown) => callback?.(error))
+  }
+
+  private expiryOf(session: SessionData): string {
+    const expires = session.cookie?.expires
+    if (expires) return new Date(expires).toISOString()
+    return new Date(this.clock.now().getTime() + defaultLifetimeMs).toISOString()
+  }
+
+  private async sweepNowAndThen(): Promise<void> {
+    this.writesSinceSweep += 1
+    if (this.writesSinceSweep < 100) return
+    this.writesSinceSweep = 0
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', this.clock.now().toISOString()).execute()
+  }
+}

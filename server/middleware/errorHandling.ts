@@ -1,0 +1,38 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import { HttpError, NotFoundError } from '../errors'
+import type { Logger } from '../logger'
+
+export function notFound(_req: Request, _res: Response, next: NextFunction) {
+  next(new NotFoundError())
+}
+
+/**
+ * The one place errors become pages. Known errors get their status and a page in the user's language;
+ * anything else is logged and answered with a plain 500 page, never a stack trace in production.
+ */
+export function errorHandler(logger: Logger, production: boolean) {
+  // Express tells an error handler apart by its four parameters.
+  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error)
+    const status = statusOf(error)
+    if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed')
+    const t = res.locals.t as ((key: string) => string) | undefined
+    if (!t) {
+      res.status(status).type('text/plain').send(status === 404 ? 'Not found' : 'Something went wrong')
+      return
+    }
+    const view = status === 404 ? 'errors/not-found' : status === 403 ? 'errors/forbidden' : status < 500 ? 'errors/bad-request' : 'errors/server-error'
+    res.status(status).render(view, {
+      pageTitle: t(status === 404 ? 'errors:notFound.title' : status === 403 ? 'errors:forbidden.title' : status < 500 ? 'errors:badRequest.title' : 'errors:serverError.title'),
+      stack: production || status < 500 ? undefined : (error as Error)?.stack,
+    })
+  }
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof HttpError) return error.status
+  const candidate = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode
+  if (typeof candidate === 'number' && candidate >= 400 && candidate < 600) return candidate
+  return 500
+}

@@ -1,0 +1,46 @@
+import type { SessionData } from 'express-session'
+
+import { fixedClock } from '../../server/clock'
+import { DatabaseSessionStore } from '../../server/db/sessionStore'
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
+
+const promisify =
+  <T>(call: (done: (error: unknown, value?: T) => void) => void) =>
+  () =>
+    new Promise<T | undefined>((resolve, reject) => call((error, value) => (error ? reject(error) : resolve(value))))
+
+function sessionExpiring(at: string, extra: Record<string, unknown> = {}): SessionData {
+  return { cookie: { originalMaxAge: 900_000, expires: new Date(at) }, ...extra } as unknown as SessionData
+}
+
+describe('DatabaseSessionStore', () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+  afterAll(() => database.close())
+
+  it('saves, reads, replaces and destroys a session', async () => {
+    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:00:00Z'))
+    await promisify<void>((done) => store.set('sid-1', sessionExpiring('2026-03-01T12:15:00Z', { n: 1 }), done))()
+    expect(await promisify<SessionData | null>((done) => store.get('sid-1', done))()).toMatchObject({ n: 1 })
+    await promisify<void>((done) => store.set('sid-1', sessionExpiring('2026-03-01T12:15:00Z', { n: 2 }), done))()
+    expect(await promisify<SessionData | null>((done) => store.get('sid-1', done))()).toMatchObject({ n: 2 })
+    await promisify<void>((done) => store.destroy('sid-1', done))()
+    expect(await promisify<SessionData | null>((done) => store.get('sid-1', done))()).toBeNull()
+  })
+
+  it('treats an expired session as absent', async () => {
+    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:30:00Z'))
+    await promisify<void>((done) => store.set('sid-2', sessionExpiring('2026-03-01T12:15:00Z'), done))()
+    expect(await promisify<SessionData | null>((done) => store.get('sid-2', done))()).toBeNull()
+  })
+
+  it('touch extends the expiry', async () => {
+    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:20:00Z'))
+    await promisify<void>((done) => store.set('sid-3', sessionExpiring('2026-03-01T12:25:00Z'), done))()
+    await promisify<void>((done) => store.touch('sid-3', sessionExpiring('2026-03-01T12:40:00Z'), done))()
+    const later = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:30:00Z'))
+    expect(await promisify<SessionData | null>((done) => later.get('sid-3', done))()).not.toBeNull()
+  })
+})
