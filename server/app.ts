@@ -3,8 +3,10 @@ import express, { type Express } from 'express'
 import type { i18n } from 'i18next'
 import nocache from 'nocache'
 
+import { ivrRoutes } from '../ivr/routes'
 import type { Clock } from './clock'
 import type { Config } from './config'
+import { consoleRoutes } from './console/routes'
 import type { DatabaseHandle } from './db/connection'
 import type { Logger } from './logger'
 import { errorHandler, notFound } from './middleware/errorHandling'
@@ -16,7 +18,7 @@ import { setUpLanguage } from './middleware/setUpLanguage'
 import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpWebSession } from './middleware/setUpWebSession'
-import { publicRoutes } from './portal/public/routes'
+import { portalRoutes } from './portal/routes'
 import type { Services } from './services'
 import { setUpTemplates } from './templates'
 
@@ -46,12 +48,14 @@ export function createApp(deps: AppDependencies): Express {
   app.use(setUpStaticResources())
   app.use(nocache())
   app.use(express.urlencoded({ extended: false, limit: '32kb' }))
+  app.use('/ivr', ivrRoutes(deps))
   app.use(cookieParser())
   app.use(setUpLanguage(deps.i18n, config.production))
   app.use(setUpWebSession(config, database.db, clock))
   app.use(setUpCsrf())
 
-  app.use(publicRoutes(config))
+  app.use('/console', consoleRoutes(deps))
+  app.use(portalRoutes(deps))
 
   app.use(notFound)
   app.use(errorHandler(logger, config.production))

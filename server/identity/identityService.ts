@@ -1,0 +1,173 @@
+import type { Kysely } from 'kysely'
+
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import { type AccountRepository, accountRepository, type ParentAccount } from './accountRepository'
+import { normalizeUsername, passwordProblem, pinProblem, usernameProblem } from './credentialRules'
+import { afterFailure, afterSuccess, isLocked } from './lockout'
+import { hashSecret, verifySecret } from './secretHashing'
+import { staffRepository } from './staffRepository'
+
+export type ParentSignIn =
+  | { outcome: 'signed_in'; participantId: number; language: 'en' | 'es' }
+  | { outcome: 'invalid' }
+  | { outcome: 'locked'; lockedUntil: string }
+
+export type StaffSignIn =
+  | { outcome: 'signed_in'; staffId: number; role: 'rep' | 'supervisor'; displayName: string; languages: string[] }
+  | { outcome: 'invalid' }
+  | { outcome: 'locked'; lockedUntil: string }
+
+export interface IdentityFacts {
+  /** A case number or a PAR ID, as the parent typed it. */
+  identifier: string
+  ssnLast4: string
+  dateOfBirth: string
+}
+
+export type CredentialChange =
+  | { outcome: 'saved'; participantId: number }
+  | { outcome: 'rejected'; errors: Record<string, string> }
+
+export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock }) {
+  const accounts = accountRepository(deps.db)
+  const staff = staffRepository(deps.db)
+  // Verifying against a real hash when the account is unknown keeps the answer time the same, so timing
+  // cannot tell which usernames exist.
+  let decoyHash: Promise<string> | undefined
+  const decoy = () => (decoyHash ??= hashSecret('decoy-secret-for-constant-time'))
+
+  async function checkSecret(
+    account: ParentAccount,
+    secret: string,
+    storedHash: string | null,
+  ): Promise<ParentSignIn> {
+    const now = deps.clock.now()
+    if (isLocked(account, now)) return { outcome: 'locked', lockedUntil: account.lockedUntil! }
+    const matches = storedHash ? await verifySecret(storedHash, secret) : (await verifySecret(await decoy(), secret), false)
+    if (!matches) {
+      const state = afterFailure(account, now)
+      await accounts.saveLockout(account.participantId, state)
+      return state.lockedUntil ? { outcome: 'locked', lockedUntil: state.lockedUntil } : { outcome: 'invalid' }
+    }
+    await accounts.saveLockout(account.participantId, afterSuccess, now.toISOString())
+    return { outcome: 'signed_in', participantId: account.participantId, language: account.language }
+  }
+
+  return {
+    /** Web sign-in with username and password. */
+    async signInWithPassword(username: string, password: string): Promise<ParentSignIn> {
+      const account = await accounts.findByUsername(normalizeUsername(username))
+      if (!account) {
+        await verifySecret(await decoy(), password)
+        return { outcome: 'invalid' }
+      }
+      return checkSecret(account, password, account.passwordHash)
+    },
+
+    /**
+     * Phone sign-in: a PAR ID or a case number, then the PIN. A case number names two parents; the PIN
+     * says which one is calling. A wrong PIN counts against every parent it could have been, since we
+     * cannot tell who was trying.
+     */
+    async signInWithPin(identifier: string, pin: string): Promise<ParentSignIn> {
+      const digits = identifier.replace(/\D/g, '')
+      const byParId = await accounts.findByParId(digits)
+      const candidates = byParId ? [byParId] : await accounts.findParentsOnCase(digits)
+      if (candidates.length === 0) {
+        await verifySecret(await decoy(), pin)
+        return { outcome: 'invalid' }
+      }
+      const now = deps.clock.now()
+      const open = candidates.filter((c) => !isLocked(c, now))
+      if (open.length === 0) return { outcome: 'locked', lockedUntil: candidates[0]!.lockedUntil! }
+      for (const candidate of open) {
+        if (candidate.pinHash && (await verifySecret(candidate.pinHash, pin))) {
+          await accounts.saveLockout(candidate.participantId, afterSuccess, now.toISOString())
+          return { outcome: 'signed_in', participantId: candidate.participantId, language: candidate.language }
+        }
+      }
+      let locked: string | null = null
+      for (const candidate of open) {
+        const state = afterFailure(candidate, now)
+        await accounts.saveLockout(candidate.participantId, state)
+        locked ??= state.lockedUntil
+      }
+      return locked && open.length === 1 ? { outcome: 'locked', lockedUntil: locked } : { outcome: 'invalid' }
+    },
+
+    /**
+     * First-time activation and forgotten credentials both prove identity with the same facts: a case
+     * number or PAR ID, the last four of the SSN and the date of birth. Then the parent chooses a new
+     * password (and PIN for the phone line).
+     */
+    async setCredentials(
+      facts: IdentityFacts,
+      chosen: { username?: string; password?: string; pin?: string },
+    ): Promise<CredentialChange> {
+      const errors: Record<string, string> = {}
+      const username = chosen.username !== undefined ? normalizeUsername(chosen.username) : undefined
+      if (username !== undefined) {
+        const problem = usernameProblem(username)
+        if (problem) errors.username = problem
+      }
+      if (chosen.password !== undefined) {
+        const problem = passwordProblem(chosen.password, username)
+        if (problem) errors.password = problem
+      }
+      if (chosen.pin !== undefined) {
+        const problem = pinProblem(chosen.pin)
+        if (problem) errors.pin = problem
+      }
+      if (Object.keys(errors).length) return { outcome: 'rejected', errors }
+
+      const participantId = await matchIdentity(accounts, facts)
+      if (participantId === null) return { outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' } }
+      if (username && (await accounts.isUsernameTaken(username, participantId))) {
+        return { outcome: 'rejected', errors: { username: 'identity:errors.usernameTaken' } }
+      }
+      await accounts.saveCredentials(
+        participantId,
+        {
+          username,
+          passwordHash: chosen.password !== undefined ? await hashSecret(chosen.password) : undefined,
+          pinHash: chosen.pin !== undefined ? await hashSecret(chosen.pin) : undefined,
+        },
+        deps.clock.now().toISOString(),
+      )
+      return { outcome: 'saved', participantId }
+    },
+
+    async signInStaff(username: string, password: string): Promise<StaffSignIn> {
+      const member = await staff.findByUsername(normalizeUsername(username))
+      const now = deps.clock.now()
+      if (!member) {
+        await verifySecret(await decoy(), password)
+        return { outcome: 'invalid' }
+      }
+      if (isLocked(member, now)) return { outcome: 'locked', lockedUntil: member.lockedUntil! }
+      if (!(await verifySecret(member.passwordHash, password))) {
+        const state = afterFailure(member, now)
+        await staff.saveLockout(member.staffId, state)
+        return state.lockedUntil ? { outcome: 'locked', lockedUntil: state.lockedUntil } : { outcome: 'invalid' }
+      }
+      await staff.saveLockout(member.staffId, afterSuccess)
+      const { staffId, role, displayName, languages } = member
+      return { outcome: 'signed_in', staffId, role, displayName, languages }
+    },
+  }
+}
+
+async function matchIdentity(accounts: AccountRepository, facts: IdentityFacts): Promise<number | null> {
+  const identifier = facts.identifier.replace(/\D/g, '')
+  const ssnLast4 = facts.ssnLast4.replace(/\D/g, '')
+  if (!identifier || !/^\d{4}$/.test(ssnLast4)) return null
+  const [byParId, byCase] = await Promise.all([
+    accounts.findByIdentityFacts({ parId: identifier, ssnLast4, dateOfBirth: facts.dateOfBirth }),
+    accounts.findByIdentityFacts({ caseNumber: identifier, ssnLast4, dateOfBirth: facts.dateOfBirth }),
+  ])
+  const ids = new Set([...byParId, ...byCase].map((row) => row.participantId))
+  return ids.size === 1 ? [...ids][0]! : null
+}
+
+export type IdentityService = ReturnType<typeof createIdentityService>

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely'
+
+import type { Database } from '../db/schema'
+import type { LockoutState } from './lockout'
+
+export interface StaffAccount extends LockoutState {
+  staffId: number
+  username: string
+  displayName: string
+  passwordHash: string
+  role: 'rep' | 'supervisor'
+  languages: string[]
+}
+
+export function staffRepository(db: Kysely<Database>) {
+  return {
+    async findByUsername(username: string): Promise<StaffAccount | undefined> {
+      const row = await db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst()
+      if (!row) return undefined
+      return {
+        staffId: row.id,
+        username: row.username,
+        displayName: row.display_name,
+        passwordHash: row.password_hash,
+        role: row.role,
+        languages: row.languages.split(',').filter(Boolean),
+        failedAttempts: row.failed_attempts,
+        lockedUntil: row.locked_until,
+      }
+    },
+
+    async saveLockout(staffId: number, state: LockoutState): Promise<void> {
+      await db
+        .updateTable('staff')
+        .set({ failed_attempts: state.failedAttempts, locked_until: state.lockedUntil })
+        .where('id', '=', staffId)
+        .execute()
+    },
+  }
+}
