@@ -6,32 +6,82 @@ import type { HelperOptions } from 'handlebars'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 
 import { agencyTimeZone, projectRoot } from './config'
+import { portalPaths } from './portal/paths'
 
 // Handlebars pages translate with the request's own `t` (set by the language middleware), and format
 // money and dates with Intl for the request's language at the edge: the services hand over cents and
 // ISO dates.
 
+const intlLocale = (language: string) => (language === 'es' ? 'es-US' : 'en-US')
+
+export function formatMoney(language: string, cents: number): string {
+  return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency: 'USD' }).format(cents / 100)
+}
+
+/** An ISO instant as the agency's wall-clock date and time (hearings, lockouts, callback deadlines). */
+export function formatDateTime(language: string, instant: string): string {
+  if (!instant) return ''
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: agencyTimeZone }).format(
+    new Date(instant),
+  )
+}
+
 type Root = { t: (key: string, options?: Record<string, unknown>) => string; language: string }
 
 const rootOf = (options: HelperOptions) => options.data.root as Root
+const localeOf = (options: HelperOptions) => intlLocale(rootOf(options).language)
+
+/** A parameter of a domain message (server/cases/messages.ts): money in cents, a date, an instant, a count or text. */
+type MessageParam = { money: number } | { date: string } | { dateTime: string } | { count: number } | { text: string }
+
+function formatParam(param: MessageParam, options: HelperOptions): unknown {
+  if ('money' in param) return templateHelpers.money(param.money, options)
+  if ('date' in param) return templateHelpers.date(param.date, options)
+  if ('dateTime' in param) return templateHelpers.dateTime(param.dateTime, options)
+  if ('count' in param) return param.count
+  return param.text
+}
 
 export const templateHelpers = {
   t(key: string, options: HelperOptions) {
     return rootOf(options).t(key, options.hash as Record<string, unknown>)
   },
+  /** A domain message `{ key, params }`, translated with its parameters formatted for the page's language. */
+  message(message: { key: string; params?: Record<string, MessageParam> } | undefined, options: HelperOptions) {
+    if (!message) return ''
+    const params: Record<string, unknown> = {}
+    for (const [name, param] of Object.entries(message.params ?? {})) {
+      params[name] = formatParam(param, options)
+      // i18next picks plural forms from `count`; a count parameter under another name still pluralises.
+      if ('count' in param && params.count === undefined) params.count = param.count
+    }
+    return rootOf(options).t(message.key, params)
+  },
+  /** A portal path by name, with its :parameters from the hash: {{path "casePage" caseNumber=number}}. */
+  path(name: keyof typeof portalPaths, options: HelperOptions) {
+    const pattern: string = portalPaths[name] ?? '/'
+    return pattern.replace(/:(\w+)/g, (_match, key: string) => encodeURIComponent(String(options.hash?.[key] ?? '')))
+  },
   money(cents: number, options: HelperOptions) {
-    return new Intl.NumberFormat(rootOf(options).language === 'es' ? 'es-US' : 'en-US', {
-      style: 'currency',
-      currency: 'USD',
-    }).format(cents / 100)
+    return formatMoney(rootOf(options).language, cents)
   },
   date(isoDate: string, options: HelperOptions) {
     if (!isoDate) return ''
     const instant = isoDate.length === 10 ? new Date(`${isoDate}T12:00:00Z`) : new Date(isoDate)
-    return new Intl.DateTimeFormat(rootOf(options).language === 'es' ? 'es-US' : 'en-US', {
+    return new Intl.DateTimeFormat(localeOf(options), {
       dateStyle: 'long',
       timeZone: isoDate.length === 10 ? 'UTC' : agencyTimeZone,
     }).format(instant)
+  },
+  dateTime(instant: string, options: HelperOptions) {
+    return formatDateTime(rootOf(options).language, instant)
+  },
+  /** Month and year of an ISO date, for chart labels and monthly totals. */
+  monthYear(isoDate: string, options: HelperOptions) {
+    if (!isoDate) return ''
+    return new Intl.DateTimeFormat(localeOf(options), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${isoDate.slice(0, 7)}-15T12:00:00Z`),
+    )
   },
   /** +18665550100 → (866) 555-0100, the way a US reader expects to see it. */
   phoneNumber(e164: string) {
@@ -41,6 +91,10 @@ export const templateHelpers = {
   list: (...args: unknown[]) => args.slice(0, -1),
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  /** An object from hash arguments, for lists of options built in a template. */
+  object: (options: HelperOptions) => ({ ...(options.hash as Record<string, unknown>) }),
+  /** Sums numbers, for coordinates in server-drawn SVG charts. */
+  add: (...args: unknown[]) => args.slice(0, -1).reduce<number>((sum, value) => sum + Number(value), 0),
 }
 
 export function setUpTemplates(app: Express): void {

@@ -125,7 +125,7 @@ export interface AccountsTable {
   last_sign_in_at: string | null
 }
 
-export type CallbackStatus = 'open' | 'claimed' | 'completed' | 'cancelled' | 'needs_caseworker'
+export type CallbackStatus = 'open' | 'claimed' | 'completed' | 'cancelled' | 'needs_caseworker' | 'unreachable'
 
 export interface CallbacksTable {
   id: Id

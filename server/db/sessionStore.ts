@@ -5,6 +5,7 @@ import type { Clock } from '../clock'
 import type { Database } from './schema'
 
 const defaultLifetimeMs = 15 * 60 * 1000
+const expiredSessionGraceMs = 5 * 60 * 1000
 
 /**
  * Sessions live in the application's own database (SQLite or PostgreSQL), so any process behind a load
@@ -61,10 +62,13 @@ export class DatabaseSessionStore extends Store {
       .then(() => callback?.(), (error: unknown) => callback?.(error))
   }
 
+  // From the injected clock and the cookie's lifetime, not the cookie's wall-clock expiry, so that the
+  // store and the code that reads sessions agree on what "now" is. The row outlives the idle limit by a
+  // short grace, so the portal can still tell a parent they were signed out for inactivity (it enforces
+  // the limit itself).
   private expiryOf(session: SessionData): string {
-    const expires = session.cookie?.expires
-    if (expires) return new Date(expires).toISOString()
-    return new Date(this.clock.now().getTime() + defaultLifetimeMs).toISOString()
+    const lifetimeMs = session.cookie?.originalMaxAge ?? defaultLifetimeMs
+    return new Date(this.clock.now().getTime() + lifetimeMs + expiredSessionGraceMs).toISOString()
   }
 
   private async sweepNowAndThen(): Promise<void> {

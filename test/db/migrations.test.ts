@@ -113,7 +113,7 @@ describe('migrations of one empty database from two processes at once', () => {
     const migrate = () => execFileAsync('npx', ['tsx', 'server/db/migrateCommand.ts'], { env, cwd: projectRoot })
     try {
       const outputs = (await Promise.all([migrate(), migrate()])).map((r) => r.stdout.trim()).sort()
-      expect(outputs).toEqual(['applied: 0001_initial', 'database is up to date'])
+      expect(outputs).toEqual(['applied: 0001_initial, 0002_callbacks', 'database is up to date'])
     } finally {
       await target.remove()
     }

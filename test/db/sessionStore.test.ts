@@ -30,17 +30,19 @@ describe('DatabaseSessionStore', () => {
     expect(await promisify<SessionData | null>((done) => store.get('sid-1', done))()).toBeNull()
   })
 
-  it('treats an expired session as absent', async () => {
-    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:30:00Z'))
+  it('treats a session idle past its lifetime (and the short grace) as absent', async () => {
+    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:00:00Z'))
     await promisify<void>((done) => store.set('sid-2', sessionExpiring('2026-03-01T12:15:00Z'), done))()
-    expect(await promisify<SessionData | null>((done) => store.get('sid-2', done))()).toBeNull()
+    const later = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:20:01Z'))
+    expect(await promisify<SessionData | null>((done) => later.get('sid-2', done))()).toBeNull()
   })
 
   it('touch extends the expiry', async () => {
-    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:20:00Z'))
-    await promisify<void>((done) => store.set('sid-3', sessionExpiring('2026-03-01T12:25:00Z'), done))()
-    await promisify<void>((done) => store.touch('sid-3', sessionExpiring('2026-03-01T12:40:00Z'), done))()
-    const later = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:30:00Z'))
+    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:00:00Z'))
+    await promisify<void>((done) => store.set('sid-3', sessionExpiring('2026-03-01T12:15:00Z'), done))()
+    const touching = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:10:00Z'))
+    await promisify<void>((done) => touching.touch('sid-3', sessionExpiring('2026-03-01T12:25:00Z'), done))()
+    const later = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:29:00Z'))
     expect(await promisify<SessionData | null>((done) => later.get('sid-3', done))()).not.toBeNull()
   })
 })

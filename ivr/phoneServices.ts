@@ -1,0 +1,11 @@
+import type { Services } from '../server/services'
+
+// The domain services the phone line uses, and nothing more: what it may do is readable here, and every figure a
+// caller hears comes from the case-inquiry service the portal reads too.
+
+export interface PhoneServices {
+  identity: Pick<Services['identity'], 'signInWithPin'>
+  calls: Services['calls']
+  cases: Pick<Services['cases'], 'listCaseSummaries' | 'getCaseSummary' | 'getPaymentHistory' | 'getNextSteps'>
+  callbacks: Pick<Services['callbacks'], 'officeStatus' | 'requestCallback'>
+}

@@ -1,0 +1,85 @@
+import type { TFunction } from 'i18next'
+
+import { agencyTimeZone } from '../server/config'
+import type { Language } from '../server/i18n'
+
+// Figures as a caller should hear them. Text-to-speech reads "$1,234.56" badly and differently per voice, so money
+// becomes words ("1,234 dollars and 56 cents"), dates are long-form in the caller's language, and anything a caller
+// may need to write down (case endings, confirmation codes, phone numbers) is read one character at a time.
+
+const intlLocale: Record<Language, string> = { en: 'en-US', es: 'es-US' }
+
+const numberFormats = {
+  en: new Intl.NumberFormat(intlLocale.en, { maximumFractionDigits: 0 }),
+  es: new Intl.NumberFormat(intlLocale.es, { maximumFractionDigits: 0 }),
+}
+
+export function spokenNumber(value: number, language: Language): string {
+  return numberFormats[language].format(value)
+}
+
+/** Cents as words: "1,234 dollars and 56 cents", "1,234 dólares con 56 centavos", "1 dollar", "56 cents". */
+export function spokenMoney(cents: number, language: Language, t: TFunction): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError(`money must be whole cents, got ${cents}`)
+  const whole = Math.floor(Math.abs(cents) / 100)
+  const rest = Math.abs(cents) % 100
+  const dollars = t(whole === 1 ? 'ivr:money.dollarsOne' : 'ivr:money.dollarsOther', { dollars: spokenNumber(whole, language) })
+  const centsText = t(rest === 1 ? 'ivr:money.centsOne' : 'ivr:money.centsOther', { cents: spokenNumber(rest, language) })
+  const amount = whole > 0 && rest > 0 ? t('ivr:money.dollarsAndCents', { dollars, cents: centsText }) : whole > 0 || rest === 0 ? dollars : centsText
+  return cents < 0 ? t('ivr:money.negative', { amount }) : amount
+}
+
+const dateFormats = {
+  en: new Intl.DateTimeFormat(intlLocale.en, { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(intlLocale.es, { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+}
+
+/** A calendar date (YYYY-MM-DD): "December 1, 2025", "1 de diciembre de 2025". */
+export function spokenDate(isoDate: string, language: Language): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new RangeError(`not an ISO date: ${isoDate}`)
+  // Noon UTC names the same calendar day in every zone, so the date never slips a day.
+  return dateFormats[language].format(new Date(`${isoDate}T12:00:00Z`))
+}
+
+const dateTimeFormats = {
+  en: new Intl.DateTimeFormat(intlLocale.en, {
+    weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: agencyTimeZone,
+  }),
+  es: new Intl.DateTimeFormat(intlLocale.es, {
+    weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: agencyTimeZone,
+  }),
+}
+
+/** An instant at the agency's office: "Monday, November 24 at 8:00 AM", "lunes, 24 de noviembre, 8:00 a.m.". */
+export function spokenDateTime(instant: Date | string, language: Language): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant
+  if (Number.isNaN(at.getTime())) throw new RangeError(`not an instant: ${String(instant)}`)
+  return dateTimeFormats[language].format(at)
+}
+
+/** "1234" → "1 2 3 4", "K7M" → "K 7 M": each character on its own, so nobody hears "twelve thirty-four". */
+export function oneByOne(characters: string): string {
+  return [...characters.replace(/\s+/g, '')].join(' ')
+}
+
+/** The last four digits of a case number, read one by one. */
+export function spokenEnding(caseNumber: string): string {
+  return oneByOne(caseNumber.replace(/\D/g, '').slice(-4))
+}
+
+/** A US number in E.164 (+19165550101) read as its ten digits, in the usual 3-3-4 groups. */
+export function spokenPhoneNumber(e164: string): string {
+  const national = e164.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '')
+  if (national.length !== 10) return oneByOne(national)
+  return [national.slice(0, 3), national.slice(3, 6), national.slice(6)].map(oneByOne).join(', ')
+}
+
+const monthFormats = {
+  en: new Intl.DateTimeFormat(intlLocale.en, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(intlLocale.es, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+}
+
+/** The month of a calendar date: "November 2025", "noviembre de 2025". */
+export function spokenMonth(isoDate: string, language: Language): string {
+  return monthFormats[language].format(new Date(`${isoDate.slice(0, 7)}-15T12:00:00Z`))
+}

@@ -1,0 +1,14 @@
+import { menuStep } from './menu'
+import { goHome } from './navigation'
+
+// After a request is filed: back to the menu, or goodbye. Silence here means the caller is done.
+
+export const anythingElse = menuStep({
+  step: 'anythingElse',
+  intro: (turn) => [turn.t('ivr:anythingElse.intro')],
+  choices: (turn) => [
+    { key: '1', label: turn.t('ivr:anythingElse.menu'), phrases: 'ivr:anythingElse.menuPhrases', choose: (c) => goHome(c) },
+    { key: '2', label: turn.t('ivr:anythingElse.done'), phrases: 'ivr:anythingElse.donePhrases', choose: async (c) => c.end([c.t('ivr:goodbye')]) },
+  ],
+  fallback: async (turn) => turn.end([turn.t('ivr:goodbye')]),
+})

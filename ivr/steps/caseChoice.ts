@@ -1,0 +1,44 @@
+import { callerCases } from '../callerCase'
+import { spokenEnding } from '../spokenFormats'
+import type { Turn } from '../turn'
+import type { VoiceResponse } from '../voice'
+import { type MenuChoice, menuStep, repeatChoice } from './menu'
+
+// "For the case ending in 1 2 3 4, where you pay support, press 1." A parent with one case goes straight to the main
+// menu; a parent on both sides of different cases hears which side each case is.
+
+/** Keys 1 to 8: 9 is "repeat" in every menu. */
+const maxCasesByKey = 8
+
+/** Where a caller goes once signed in: their one case, the choice of cases, or (no open case) general information. */
+export async function startWithCases(turn: Turn, lead: readonly string[]): Promise<VoiceResponse> {
+  const cases = await callerCases(turn)
+  turn.flow.caseIds = cases.slice(0, maxCasesByKey).map((c) => c.caseId)
+  turn.flow.caseId = null
+  if (cases.length === 0) return turn.goTo('generalMenu', [...lead, turn.t('ivr:caseChoice.noCases')])
+  if (cases.length === 1) {
+    turn.flow.caseId = cases[0]!.caseId
+    return turn.goTo('mainMenu', lead)
+  }
+  return turn.goTo('caseChoice', lead)
+}
+
+export const caseChoice = menuStep({
+  step: 'caseChoice',
+  intro: (turn) => [turn.t('ivr:caseChoice.intro', { count: turn.flow.caseIds.length })],
+  async choices(turn) {
+    const cases = (await callerCases(turn)).filter((c) => turn.flow.caseIds.includes(c.caseId))
+    const byKey: MenuChoice[] = cases.map((summary, index) => ({
+      key: String(index + 1),
+      label: turn.t(summary.viewer === 'receiving' ? 'ivr:caseChoice.receiving' : 'ivr:caseChoice.paying', {
+        digits: spokenEnding(summary.caseNumber),
+      }),
+      choose(current) {
+        current.flow.caseId = summary.caseId
+        return current.goTo('mainMenu')
+      },
+    }))
+    return [...byKey, repeatChoice(turn)]
+  },
+  fallback: (turn) => turn.goTo('person'),
+})

@@ -1,0 +1,55 @@
+import { digitsFrom } from '../callerInput'
+import { stepPath } from '../paths'
+import { spokenDateTime } from '../spokenFormats'
+import type { Step, Turn } from '../turn'
+import { ask, newResponse } from '../voice'
+import { startWithCases } from './caseChoice'
+
+// Second half of signing in: the PIN, on the keypad only. The identity service checks it and counts failures in
+// the lockout the web shares, so guessing cannot move from one channel to the other. Three wrong tries in one call,
+// or a locked account, lead to the offer of a callback or a person rather than to more guessing.
+
+export const maxSignInTriesPerCall = 3
+const plausiblePin = /^\d{4,8}$/
+
+function help(turn: Turn) {
+  return [turn.t('ivr:pin.help')]
+}
+
+export const pin: Step = {
+  ask(turn, lead) {
+    return ask(
+      newResponse(),
+      turn.language,
+      { action: stepPath('pin'), lines: [turn.t('ivr:pin.ask')], input: 'keys', timeoutSeconds: 8 },
+      lead,
+    )
+  },
+
+  async answer(turn, input) {
+    if (input.kind === 'none') return turn.retry('noInput', help(turn), () => turn.goTo('cannotIdentify'))
+    const keyed = input.kind === 'keys' ? digitsFrom(input) : null
+    if (!keyed || !plausiblePin.test(keyed)) {
+      return turn.retry('badInput', help(turn), () => turn.goTo('cannotIdentify'))
+    }
+
+    const identifier = await turn.services.calls.identifierFor(turn.flow.keyedIdentifier ?? { kind: 'none' })
+    // The reference is spent whatever the result: a new try starts from a newly keyed number.
+    turn.flow.keyedIdentifier = null
+    const result = await turn.services.identity.signInWithPin(identifier, keyed)
+
+    if (result.outcome === 'signed_in') {
+      turn.flow.participantId = result.participantId
+      turn.flow.signInFailures = 0
+      turn.changes.participantId = result.participantId
+      return startWithCases(turn, [turn.t('ivr:pin.signedIn')])
+    }
+    if (result.outcome === 'locked') {
+      const until = spokenDateTime(result.lockedUntil, turn.language)
+      return turn.goTo('cannotIdentify', [turn.t('ivr:pin.locked', { time: until })])
+    }
+    turn.flow.signInFailures += 1
+    if (turn.flow.signInFailures >= maxSignInTriesPerCall) return turn.goTo('cannotIdentify', [turn.t('ivr:pin.noMatch')])
+    return turn.goTo('identify', [turn.t('ivr:pin.noMatch'), turn.t('ivr:pin.tryAgain')])
+  },
+}

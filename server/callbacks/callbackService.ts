@@ -1,0 +1,355 @@
+// Callback requests from the web and the phone, the representatives' queue and the supervisor's figures: the
+// business calendar, the service level and the queue rules composed over the repository. Channels call this and
+// nothing below it; what it returns carries enums and message keys, never sentences.
+import type { Kysely } from 'kysely'
+
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import type { SqlDialect } from '../db/dialect'
+import type { Database } from '../db/schema'
+import { type BusinessCalendarOptions, type Closure, createBusinessCalendar } from './businessCalendar'
+import {
+  afterAttempt,
+  compareQueueOrder,
+  type QueueEntry,
+  queueEntryOf,
+  type QueueResult,
+  refusalFor,
+  refused,
+} from './callbackQueue'
+import {
+  type AttemptOutcome,
+  type Callback,
+  type CallbackAttempt,
+  type CallbackStatus,
+  isAttemptOutcome,
+  isPending,
+} from './callbackRecord'
+import { createCallbackRepository, type QueueFilters, uniqueViolationOf } from './callbackRepository'
+import {
+  type CallbackLanguage,
+  callbackLanguages,
+  type CallbackRequestInput,
+  type CallbackTopic,
+  callbackTopics,
+  CallbackValidationError,
+  requestErrorKeys,
+  validateCallbackRequest,
+} from './callbackRequest'
+import { generateConfirmationCode, normalizeConfirmationCode, type RandomIndex, secureRandomIndex } from './confirmationCode'
+import { type CallbackWindow, createServiceLevel, type ServiceLevelOptions, type TimeLeft } from './serviceLevel'
+import { type FigurePeriod, periodBounds, type SupervisorCallbackFigures, supervisorCallbackFigures } from './supervisorFigures'
+import { isIsoDate } from './zonedTime'
+
+export interface CallbackServiceOptions {
+  /** Calls before a request closes as unreachable (config CALLBACK_MAX_ATTEMPTS). */
+  maxAttempts: number
+  /** Office hours, time zone and closures. Default: Monday–Friday 8:00–16:00 Pacific, California state holidays. */
+  calendar?: BusinessCalendarOptions
+  serviceLevel?: Partial<ServiceLevelOptions>
+  /** Source of the confirmation codes' randomness; tests inject one to force collisions. */
+  randomIndex?: RandomIndex
+  /** The most queue entries one listing returns. */
+  queueLimit?: number
+}
+
+export interface CallbackServiceDependencies {
+  database: { db: Kysely<Database>; dialect: SqlDialect }
+  clock: Clock
+  config: Pick<Config, 'callbacks'>
+  options?: Partial<CallbackServiceOptions>
+}
+
+/** What a parent may see of their own request: no staff names, no notes, no phone-line internals. */
+export interface ParentCallbackView {
+  id: number
+  confirmationCode: string
+  caseId: number | null
+  topic: CallbackTopic
+  preferredWindow: CallbackWindow
+  phone: string
+  status: CallbackStatus
+  dueBy: Date
+  createdAt: Date
+  closedAt: Date | null
+  canCancel: boolean
+}
+
+/** What anyone holding a confirmation code hears: no name, number or case, as the code alone proves nothing. */
+export interface CodeStatusView {
+  confirmationCode: string
+  status: CallbackStatus
+  topic: CallbackTopic
+  preferredWindow: CallbackWindow
+  language: CallbackLanguage
+  dueBy: Date
+}
+
+export interface RequestedCallback {
+  callback: Callback
+  /** True when the parent already had this request pending: nothing new was filed. */
+  existing: boolean
+}
+
+export interface CallbackDetail {
+  callback: Callback
+  attempts: CallbackAttempt[]
+  timeLeft: TimeLeft
+}
+
+export interface OfficeStatus {
+  open: boolean
+  /** Now, while open; otherwise when people next answer. */
+  nextOpenAt: Date
+  /** Why today is closed, when it is a closed day. */
+  closureToday: Closure | null
+}
+
+export const serviceErrorKeys = {
+  outcomeUnknown: 'callbacks:errors.outcomeUnknown',
+  noteTooLong: 'callbacks:errors.noteTooLong',
+  languageUnknown: 'callbacks:errors.languageUnknown',
+  topicUnknown: 'callbacks:errors.topicUnknown',
+  periodInvalid: 'callbacks:errors.periodInvalid',
+} as const
+
+const maxNoteLength = 2000
+const codeTries = 8
+/** The longest period the supervisor's figures cover in one go (about a year). */
+const maxPeriodDays = 400
+
+export function createCallbackService(dependencies: CallbackServiceDependencies) {
+  const options: CallbackServiceOptions = { maxAttempts: dependencies.config.callbacks.maxAttempts, ...dependencies.options }
+  const { clock } = dependencies
+  const calendar = createBusinessCalendar(options.calendar)
+  const serviceLevel = createServiceLevel(calendar, options.serviceLevel)
+  const repository = createCallbackRepository(dependencies.database)
+  const randomIndex = options.randomIndex ?? secureRandomIndex
+  const queueLimit = options.queueLimit ?? 200
+
+  const parentView = (callback: Callback): ParentCallbackView => ({
+    id: callback.id,
+    confirmationCode: callback.confirmationCode,
+    caseId: callback.caseId,
+    topic: callback.topic,
+    preferredWindow: callback.preferredWindow,
+    phone: callback.phone,
+    status: callback.status,
+    dueBy: callback.dueBy,
+    createdAt: callback.createdAt,
+    closedAt: callback.closedAt,
+    canCancel: isPending(callback.status),
+  })
+
+  const checkFilters = (filters: { language?: string; topic?: string }): QueueFilters & { language?: CallbackLanguage } => {
+    const issues = []
+    if (filters.language !== undefined && !(callbackLanguages as readonly string[]).includes(filters.language))
+      issues.push({ field: 'language', messageKey: serviceErrorKeys.languageUnknown })
+    if (filters.topic !== undefined && !(callbackTopics as readonly string[]).includes(filters.topic))
+      issues.push({ field: 'topic', messageKey: serviceErrorKeys.topicUnknown })
+    if (issues.length) throw new CallbackValidationError(issues)
+    return { language: filters.language as CallbackLanguage | undefined, topic: filters.topic as CallbackTopic | undefined }
+  }
+
+  return {
+    calendar,
+    serviceLevel,
+
+    /** Whether people answer now, for the phone line's "our office is closed" and the portal's notice. */
+    officeStatus(now: Date = clock.now()): OfficeStatus {
+      return {
+        open: calendar.isOpenAt(now),
+        nextOpenAt: calendar.nextOpenAt(now),
+        closureToday: calendar.closureOn(calendar.localDateOf(now)),
+      }
+    },
+
+    /**
+     * Files a request, or returns the one the parent already has pending on that case and topic (`existing`).
+     * Throws CallbackValidationError with message keys for input the domain refuses.
+     */
+    async requestCallback(input: CallbackRequestInput): Promise<RequestedCallback> {
+      const check = validateCallbackRequest(input)
+      if (!check.ok) throw new CallbackValidationError(check.issues)
+      const request = check.request
+      if (request.caseId !== null && !(await repository.participantIsPartyTo(request.participantId!, request.caseId)))
+        throw new CallbackValidationError([{ field: 'caseId', messageKey: requestErrorKeys.notYourCase }])
+      // A staff member may name a parent without a case; the parent must exist (a signed-in parent always does).
+      if (request.caseId === null && request.participantId !== null && !(await repository.participantExists(request.participantId)))
+        throw new CallbackValidationError([{ field: 'participantId', messageKey: requestErrorKeys.participantRequired }])
+
+      const findPending = () =>
+        request.participantId === null
+          ? Promise.resolve(undefined)
+          : repository.findPending(request.participantId, request.caseId, request.topic)
+      const already = await findPending()
+      if (already) return { callback: already, existing: true }
+
+      const now = clock.now()
+      const dueBy = serviceLevel.dueBy(now, request.preferredWindow)
+      for (let attempt = 0; attempt < codeTries; attempt++) {
+        try {
+          const confirmationCode = generateConfirmationCode(randomIndex)
+          return { callback: await repository.insert({ ...request, confirmationCode, dueBy, createdAt: now }), existing: false }
+        } catch (error) {
+          const violation = uniqueViolationOf(error)
+          if (violation === 'confirmation_code') continue
+          if (violation !== 'pending_request') throw error
+          // Another request for the same parent, case and topic got in first; that one is the answer. If it has
+          // closed since, the loop files this one after all.
+          const winner = await findPending()
+          if (winner) return { callback: winner, existing: true }
+        }
+      }
+      throw new Error(`could not file a callback request after ${codeTries} tries`)
+    },
+
+    async listForParent(participantId: number): Promise<ParentCallbackView[]> {
+      return (await repository.listForParticipant(participantId)).map(parentView)
+    },
+
+    /** The parent's pending requests, optionally on one case or topic (the phone line: "you already asked…"). */
+    async findOpenForParent(
+      participantId: number,
+      filter: { caseId?: number; topic?: CallbackTopic } = {},
+    ): Promise<ParentCallbackView[]> {
+      const pending = await repository.listForParticipant(participantId, { pendingOnly: true })
+      return pending
+        .filter((c) => (filter.caseId === undefined || c.caseId === filter.caseId) && (filter.topic === undefined || c.topic === filter.topic))
+        .map(parentView)
+    },
+
+    /** Another parent's request, or one that does not exist, is simply not found: nothing tells them apart. */
+    async cancelByParent(participantId: number, callbackId: number): Promise<QueueResult<{ callback: ParentCallbackView }>> {
+      const cancelled = await repository.cancelForParticipant(callbackId, participantId, clock.now())
+      if (cancelled) return { ok: true, callback: parentView(cancelled) }
+      const current = await repository.findById(callbackId)
+      if (!current || current.participantId !== participantId) return refused('not_found')
+      return refused('closed')
+    },
+
+    /** The status a code stands for, or null for a code that is malformed or unknown. */
+    async statusByCode(code: string): Promise<CodeStatusView | null> {
+      const normalized = normalizeConfirmationCode(code)
+      if (!normalized) return null
+      const callback = await repository.findByCode(normalized)
+      if (!callback) return null
+      return {
+        confirmationCode: callback.confirmationCode,
+        status: callback.status,
+        topic: callback.topic,
+        preferredWindow: callback.preferredWindow,
+        language: callback.language,
+        dueBy: callback.dueBy,
+      }
+    },
+
+    /** Pending requests, due first, each with its time left. */
+    async listQueue(query: { language?: string; topic?: string; now?: Date; limit?: number } = {}): Promise<QueueEntry[]> {
+      const filters = checkFilters(query)
+      const now = query.now ?? clock.now()
+      const callbacks = await repository.listPending({
+        languages: filters.language ? [filters.language] : undefined,
+        topic: filters.topic,
+        limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
+      })
+      return callbacks.sort(compareQueueOrder).map((callback) => queueEntryOf(callback, now, serviceLevel))
+    },
+
+    async callbackForStaff(callbackId: number, now: Date = clock.now()): Promise<CallbackDetail | undefined> {
+      const callback = await repository.findById(callbackId)
+      if (!callback) return undefined
+      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft: serviceLevel.timeLeft(callback.dueBy, now) }
+    },
+
+    /** Earlier requests on a case, for the representative's view of it. */
+    listForCase(caseId: number): Promise<Callback[]> {
+      return repository.listForCase(caseId)
+    },
+
+    /** Exactly one of any number of simultaneous claims succeeds; claiming one's own claim again is a no-op. */
+    async claim(callbackId: number, staffId: number): Promise<QueueResult<{ callback: Callback }>> {
+      const claimed = await repository.claim(callbackId, staffId, clock.now())
+      if (claimed) return { ok: true, callback: claimed }
+      const current = await repository.findById(callbackId)
+      if (current?.status === 'claimed' && current.claimedBy === staffId) return { ok: true, callback: current }
+      return refused(refusalFor('claim', current))
+    },
+
+    /** The ready request due first, in a language the representative speaks (staff.languages). */
+    async claimNext(staffId: number, filters: { language?: string; topic?: string } = {}): Promise<QueueResult<{ callback: Callback }>> {
+      const wanted = checkFilters(filters)
+      const spoken = await repository.staffLanguages(staffId)
+      if (!spoken) return refused('not_found')
+      const languages = wanted.language ? spoken.filter((l) => l === wanted.language) : spoken
+      if (languages.length === 0) return refused('nothing_to_claim')
+      const claimed = await repository.claimNext(staffId, { languages, topic: wanted.topic }, clock.now())
+      return claimed ? { ok: true, callback: claimed } : refused('nothing_to_claim')
+    },
+
+    async release(callbackId: number, staffId: number): Promise<QueueResult<{ callback: Callback }>> {
+      const released = await repository.release(callbackId, staffId, clock.now())
+      if (released) return { ok: true, callback: released }
+      return refused(refusalFor('release', await repository.findById(callbackId)))
+    },
+
+    /**
+     * Records a call to the parent by the representative holding the claim, and moves the request on: closed
+     * (completed, needs_caseworker, unreachable) or back in the queue for a retry.
+     */
+    async recordAttempt(
+      callbackId: number,
+      staffId: number,
+      outcome: AttemptOutcome | string,
+      note?: string | null,
+    ): Promise<QueueResult<{ callback: Callback; attempt: CallbackAttempt }>> {
+      const trimmedNote = note?.trim() || null
+      const issues = []
+      if (!isAttemptOutcome(outcome)) issues.push({ field: 'outcome', messageKey: serviceErrorKeys.outcomeUnknown })
+      if (trimmedNote && trimmedNote.length > maxNoteLength) issues.push({ field: 'note', messageKey: serviceErrorKeys.noteTooLong })
+      if (issues.length || !isAttemptOutcome(outcome)) throw new CallbackValidationError(issues)
+
+      const current = await repository.findById(callbackId)
+      if (!current || current.status !== 'claimed' || current.claimedBy !== staffId) return refused(refusalFor('attempt', current))
+      const now = clock.now()
+      const transition = afterAttempt({
+        outcome,
+        attemptsBefore: current.attempts,
+        maxAttempts: options.maxAttempts,
+        attemptedAt: now,
+        callback: current,
+        serviceLevel,
+      })
+      const recorded = await repository.recordAttempt({
+        id: callbackId,
+        staffId,
+        attemptsBefore: current.attempts,
+        transition,
+        outcome,
+        note: trimmedNote,
+        now,
+      })
+      if (recorded) return { ok: true, ...recorded }
+      return refused(refusalFor('attempt', await repository.findById(callbackId)))
+    },
+
+    attemptsFor(callbackId: number): Promise<CallbackAttempt[]> {
+      return repository.attemptsFor(callbackId)
+    },
+
+    /** Requests made in a period of agency dates (both included), overall and by language and topic. */
+    async supervisorFigures(period: FigurePeriod, now: Date = clock.now()): Promise<SupervisorCallbackFigures> {
+      const valid =
+        isIsoDate(period.from) &&
+        isIsoDate(period.to) &&
+        period.from <= period.to &&
+        Date.parse(period.to) - Date.parse(period.from) <= maxPeriodDays * 86_400_000
+      if (!valid) throw new CallbackValidationError([{ field: 'period', messageKey: serviceErrorKeys.periodInvalid }])
+      const { from, to } = periodBounds(period, calendar)
+      const rows = await repository.figureRows(from, to)
+      return supervisorCallbackFigures(rows, { period, now, calendar })
+    },
+  }
+}
+
+export type CallbackService = ReturnType<typeof createCallbackService>

@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely'
+
+import type { CallRow, Database } from '../db/schema'
+import type { CallOutcome, PhoneCall } from './phoneCall'
+
+// The `calls` table. `state` holds { heardAnswer, flow } as JSON and `path` a JSON array, so both dialects
+// store them as text the same way.
+
+interface StoredState {
+  heardAnswer: boolean
+  flow: unknown
+}
+
+function toPhoneCall(row: CallRow): PhoneCall {
+  const state = JSON.parse(row.state) as Partial<StoredState>
+  return {
+    callSid: row.call_sid,
+    fromNumber: row.from_number,
+    language: row.language,
+    participantId: row.participant_id,
+    identified: Number(row.identified) === 1,
+    path: JSON.parse(row.path) as string[],
+    outcome: row.outcome,
+    heardAnswer: state.heardAnswer === true,
+    flow: state.flow ?? null,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
+  }
+}
+
+export function callRepository(db: Kysely<Database>) {
+  return {
+    async find(callSid: string): Promise<PhoneCall | undefined> {
+      const row = await db.selectFrom('calls').selectAll().where('call_sid', '=', callSid).executeTakeFirst()
+      return row && toPhoneCall(row)
+    },
+
+    /** Inserts the call unless a webhook for it already did (Twilio retries, or two processes race). */
+    async insertIfAbsent(call: PhoneCall, at: string): Promise<void> {
+      await db
+        .insertInto('calls')
+        .values({
+          call_sid: call.callSid,
+          from_number: call.fromNumber,
+          language: call.language,
+          participant_id: call.participantId,
+          identified: call.identified ? 1 : 0,
+          path: JSON.stringify(call.path),
+          state: JSON.stringify({ heardAnswer: call.heardAnswer, flow: call.flow } satisfies StoredState),
+          outcome: call.outcome,
+          started_at: call.startedAt,
+          updated_at: at,
+          ended_at: null,
+          duration_seconds: null,
+        })
+        .onConflict((oc) => oc.column('call_sid').doNothing())
+        .execute()
+    },
+
+    async update(call: PhoneCall, at: string): Promise<void> {
+      await db
+        .updateTable('calls')
+        .set({
+          language: call.language,
+          participant_id: call.participantId,
+          identified: call.identified ? 1 : 0,
+          path: JSON.stringify(call.path),
+          state: JSON.stringify({ heardAnswer: call.heardAnswer, flow: call.flow } satisfies StoredState),
+          outcome: call.outcome,
+          updated_at: at,
+        })
+        .where('call_sid', '=', call.callSid)
+        .execute()
+    },
+
+    /** Closes the call once: a repeated status callback finds it already ended and changes nothing. */
+    async end(callSid: string, ending: { outcome: CallOutcome; endedAt: string; durationSeconds: number }): Promise<boolean> {
+      const result = await db
+        .updateTable('calls')
+        .set({ outcome: ending.outcome, ended_at: ending.endedAt, duration_seconds: ending.durationSeconds, updated_at: ending.endedAt })
+        .where('call_sid', '=', callSid)
+        .where('ended_at', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+
+    /** A PAR ID or case number as the internal id of the record it names, or null when it names none. */
+    async referenceFor(digits: string): Promise<{ kind: 'participant' | 'case'; id: number } | null> {
+      const participant = await db.selectFrom('participants').select('id').where('par_id', '=', digits).executeTakeFirst()
+      if (participant) return { kind: 'participant', id: participant.id }
+      const found = await db.selectFrom('cases').select('id').where('case_number', '=', digits).executeTakeFirst()
+      return found ? { kind: 'case', id: found.id } : null
+    },
+
+    async parIdOf(participantId: number): Promise<string | undefined> {
+      const row = await db.selectFrom('participants').select('par_id').where('id', '=', participantId).executeTakeFirst()
+      return row?.par_id
+    },
+
+    async caseNumberOf(caseId: number): Promise<string | undefined> {
+      const row = await db.selectFrom('cases').select('case_number').where('id', '=', caseId).executeTakeFirst()
+      return row?.case_number
+    },
+  }
+}

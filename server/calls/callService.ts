@@ -1,0 +1,106 @@
+import type { Kysely } from 'kysely'
+
+import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
+import { callRepository } from './callRepository'
+import {
+  assertNoSecrets,
+  type CallLanguage,
+  outcomeAtEnd,
+  type PhoneCall,
+  type PhoneCallChanges,
+} from './phoneCall'
+
+/**
+ * Which record a caller's keyed PAR ID or case number named, by internal id. The phone line asks for the PIN in
+ * a second webhook; holding this reference between the two, instead of the digits, keeps the PAR ID out of the
+ * call state while the PIN can still be checked against it.
+ */
+export type KeyedIdentifierReference = { kind: 'participant' | 'case'; id: number } | { kind: 'none' }
+
+export function createCallService(deps: { db: Kysely<Database>; clock: Clock }) {
+  const calls = callRepository(deps.db)
+  const now = () => deps.clock.now().toISOString()
+
+  return {
+    async find(callSid: string): Promise<PhoneCall | undefined> {
+      return calls.find(callSid)
+    },
+
+    /** The call's record, created by the first webhook of the call; later webhooks get the same record. */
+    async answer(callSid: string, caller: { fromNumber: string | null; language: CallLanguage }): Promise<PhoneCall> {
+      const existing = await calls.find(callSid)
+      if (existing) return existing
+      const startedAt = now()
+      await calls.insertIfAbsent(
+        {
+          callSid,
+          fromNumber: caller.fromNumber,
+          language: caller.language,
+          participantId: null,
+          identified: false,
+          path: [],
+          outcome: 'in_progress',
+          heardAnswer: false,
+          flow: null,
+          startedAt,
+          endedAt: null,
+          durationSeconds: null,
+        },
+        startedAt,
+      )
+      const stored = await calls.find(callSid)
+      if (!stored) throw new Error('call record vanished after insert')
+      return stored
+    },
+
+    /** Applies one turn of the call. A call that has ended keeps the outcome it ended with. */
+    async record(call: PhoneCall, changes: PhoneCallChanges): Promise<PhoneCall> {
+      if (changes.flow !== undefined) assertNoSecrets(changes.flow)
+      const participantId = changes.participantId === undefined ? call.participantId : changes.participantId
+      const updated: PhoneCall = {
+        ...call,
+        language: changes.language ?? call.language,
+        participantId,
+        // Once identified, a call stays identified for the figures even if the caller later starts over.
+        identified: call.identified || participantId !== null,
+        path: [...call.path, ...(changes.reachedSteps ?? [])],
+        outcome: call.endedAt ? call.outcome : (changes.outcome ?? call.outcome),
+        heardAnswer: call.heardAnswer || changes.heardAnswer === true,
+        flow: changes.flow === undefined ? call.flow : changes.flow,
+      }
+      await calls.update(updated, now())
+      return updated
+    },
+
+    /**
+     * Twilio's status callback: the call is over. Records its length and how it ended; a repeated callback
+     * changes nothing. Returns undefined for a call this line never answered.
+     */
+    async end(callSid: string, reported: { durationSeconds: number | null }): Promise<PhoneCall | undefined> {
+      const call = await calls.find(callSid)
+      if (!call) return undefined
+      if (call.endedAt) return call
+      const endedAt = now()
+      const measured = Math.max(0, Math.round((Date.parse(endedAt) - Date.parse(call.startedAt)) / 1000))
+      const durationSeconds = reported.durationSeconds ?? measured
+      await calls.end(callSid, { outcome: outcomeAtEnd(call), endedAt, durationSeconds })
+      return calls.find(callSid)
+    },
+
+    async referenceForKeyedIdentifier(digits: string): Promise<KeyedIdentifierReference> {
+      const normalized = digits.replace(/\D/g, '')
+      if (!normalized) return { kind: 'none' }
+      return (await calls.referenceFor(normalized)) ?? { kind: 'none' }
+    },
+
+    /** The PAR ID or case number a reference stands for, to hand to sign-in; '' when it named nothing. */
+    async identifierFor(reference: KeyedIdentifierReference): Promise<string> {
+      if (reference.kind === 'participant') return (await calls.parIdOf(reference.id)) ?? ''
+      if (reference.kind === 'case') return (await calls.caseNumberOf(reference.id)) ?? ''
+      return ''
+    },
+  }
+}
+
+export type CallService = ReturnType<typeof createCallService>

@@ -1,0 +1,164 @@
+// The case-inquiry service: the one thing the portal, the phone line and the rep console read about a case.
+// Each call takes the principal (never a participant id from the request), checks access (caseAccess.ts), reads
+// what that viewer may see (caseFacts.ts), computes with the pure rules, records the read in the audit trail, and
+// returns typed data whose words are message keys. An audit row is written before any result leaves the service;
+// if it cannot be written, nothing is shown.
+import type { Kysely } from 'kysely'
+
+import { type CaseAuditEvent, createAuditTrail } from '../audit/auditTrail'
+import { type Channel, type Principal, principalActor } from '../audit/principal'
+import { type Clock, agencyToday } from '../clock'
+import type { Database } from '../db/schema'
+import { type CaseView, isCaseId, parentCaseIds, resolveCaseView } from './caseAccess'
+import { CaseNotFound } from './caseErrors'
+import { type CaseFacts, loadCaseFacts } from './caseFacts'
+import { createCaseRepository } from './caseRepository'
+import { caseSituation } from './caseSituation'
+import { type CaseSummary, caseSummary } from './caseSummaries'
+import { type EnforcementStatus, enforcementStatus } from './enforcementStatus'
+import { type NextStep, nextSteps } from './nextSteps'
+import { type PaymentExplanation, explainPayment } from './paymentExplanation'
+import { type PaymentHistory, type PaymentHistoryQuery, checkHistoryQuery, paymentHistory } from './paymentHistory'
+import { type CasePayoff, type PayoffCalculatorInput, type PayoffRequest, calculatePayoff, casePayoff } from './payoff'
+import { addMonths, monthStart } from './rules/calendar'
+import type { PayoffSchedule } from './rules/payoffSchedule'
+import type { IsoDate } from './rules/ledgerTypes'
+
+export type CaseReadAction =
+  | 'case.summary'
+  | 'case.history'
+  | 'case.payment_explanation'
+  | 'case.enforcement'
+  | 'case.next_steps'
+  | 'case.payoff'
+
+export interface NextStepsResult {
+  caseId: number
+  viewer: CaseView['viewer']
+  asOf: IsoDate
+  steps: NextStep[]
+}
+
+export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Clock }) {
+  const repository = createCaseRepository(deps.db)
+  const audit = createAuditTrail(deps.db, deps.clock)
+
+  /** One reading of the clock per call, so "today" and "now" agree. */
+  const requestMoment = () => {
+    const now = deps.clock.now()
+    return { today: agencyToday({ now: () => now }), now: now.toISOString() }
+  }
+
+  const record = (principal: Principal, channel: Channel, events: Array<Omit<CaseAuditEvent, 'actor' | 'channel'>>) =>
+    audit.recordCaseEvents(
+      events.map((event) => ({ ...event, actor: principalActor(principal), channel })),
+    )
+
+  /** Access check; a refusal is recorded (a parent probing case ids shows in the case's trail) and then thrown. */
+  async function open(principal: Principal, caseId: unknown, channel: Channel): Promise<CaseView> {
+    try {
+      return await resolveCaseView(repository, principal, caseId)
+    } catch (error) {
+      if (error instanceof CaseNotFound && isCaseId(caseId)) {
+        await record(principal, channel, [{ caseId, action: 'case.denied' }])
+      }
+      throw error
+    }
+  }
+
+  async function read<T>(
+    principal: Principal,
+    caseId: unknown,
+    channel: Channel,
+    action: CaseReadAction,
+    compute: (facts: CaseFacts) => T | Promise<T>,
+    details?: CaseAuditEvent['details'],
+  ): Promise<T> {
+    const view = await open(principal, caseId, channel)
+    const facts = await loadCaseFacts(repository, view, requestMoment())
+    const result = await compute(facts)
+    await record(principal, channel, [{ caseId: view.caseId, action, details }])
+    return result
+  }
+
+  return {
+    /** Every case the parent holds a paying or receiving role on; staff look a case up by id instead. */
+    async listCaseSummaries(principal: Principal, channel: Channel): Promise<CaseSummary[]> {
+      if (principal.kind !== 'parent') return []
+      const at = requestMoment()
+      const summaries: CaseSummary[] = []
+      for (const caseId of await parentCaseIds(repository, principal.participantId)) {
+        const view = await resolveCaseView(repository, principal, caseId)
+        summaries.push(caseSummary(await loadCaseFacts(repository, view, at)))
+      }
+      await record(principal, channel, summaries.map((s) => ({ caseId: s.caseId, action: 'case.summary' as const })))
+      return summaries
+    },
+
+    getCaseSummary(principal: Principal, caseId: number, channel: Channel): Promise<CaseSummary> {
+      return read(principal, caseId, channel, 'case.summary', caseSummary)
+    },
+
+    async getPaymentHistory(
+      principal: Principal,
+      caseId: number,
+      query: PaymentHistoryQuery,
+      channel: Channel,
+    ): Promise<PaymentHistory> {
+      const view = await open(principal, caseId, channel)
+      const checked = checkHistoryQuery(query, requestMoment().today)
+      const history = await paymentHistory(repository, view.caseId, view.viewer, checked)
+      await record(principal, channel, [
+        { caseId: view.caseId, action: 'case.history', details: { from: checked.from, to: checked.to, page: checked.page } },
+      ])
+      return history
+    },
+
+    explainPayment(principal: Principal, caseId: number, paymentId: number, channel: Channel): Promise<PaymentExplanation> {
+      return read(principal, caseId, channel, 'case.payment_explanation', (facts) => explainPayment(facts, paymentId), {
+        paymentId: Number.isSafeInteger(paymentId) ? paymentId : null,
+      })
+    },
+
+    getEnforcement(principal: Principal, caseId: number, channel: Channel): Promise<EnforcementStatus> {
+      return read(principal, caseId, channel, 'case.enforcement', (facts) =>
+        enforcementStatus({
+          caseId: facts.view.caseId,
+          viewer: facts.view.viewer,
+          asOf: facts.today,
+          county: facts.view.record.county,
+          officeCode: facts.view.record.officeCode,
+          balances: facts.statement.balances,
+          enforcement: facts.enforcement,
+          payer: facts.payer,
+        }),
+      )
+    },
+
+    getNextSteps(principal: Principal, caseId: number, channel: Channel): Promise<NextStepsResult> {
+      return read(principal, caseId, channel, 'case.next_steps', (facts) => ({
+        caseId: facts.view.caseId,
+        viewer: facts.view.viewer,
+        asOf: facts.today,
+        steps: nextSteps(caseSituation(facts)),
+      }))
+    },
+
+    /** The paying parent's arrears payoff; the receiving side of a case has none, so it is not found for them. */
+    getPayoffSchedule(principal: Principal, caseId: number, request: PayoffRequest, channel: Channel): Promise<CasePayoff> {
+      return read(principal, caseId, channel, 'case.payoff', (facts) => {
+        if (facts.view.viewer === 'receiving') throw new CaseNotFound(caseId)
+        return casePayoff(facts.view.caseId, facts.statement, request)
+      })
+    },
+
+    /** The public calculator: no case, no principal, nothing recorded. Payments start next month unless told. */
+    calculatePayoff(input: Omit<PayoffCalculatorInput, 'firstMonth'> & { firstMonth?: IsoDate }): PayoffSchedule {
+      const nextMonth = addMonths(monthStart(requestMoment().today), 1)
+      return calculatePayoff({ ...input, firstMonth: input.firstMonth ?? nextMonth })
+    },
+  }
+}
+
+export type CaseInquiryService = ReturnType<typeof createCaseInquiryService>
+export type { Channel, Principal } from '../audit/principal'

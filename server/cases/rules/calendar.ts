@@ -1,0 +1,116 @@
+// Calendar-date arithmetic for the ledger rules. Ledger dates are calendar dates already fixed in the agency's
+// time zone, so they are handled as integers (year, month, day) with no Date object, no time zone and no clock.
+import type { IsoDate } from './ledgerTypes'
+
+export interface CalendarDate {
+  year: number
+  /** 1 to 12 */
+  month: number
+  day: number
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+}
+
+export function parseIsoDate(date: IsoDate): CalendarDate {
+  if (!isIsoDate(date)) throw new RangeError(`Not an ISO calendar date (YYYY-MM-DD): ${JSON.stringify(date)}`)
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }
+}
+
+export function formatIsoDate({ year, month, day }: CalendarDate): IsoDate {
+  if (year < 0 || year > 9999) throw new RangeError(`Year out of range for an ISO date: ${year}`)
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** Zero-padded ISO dates sort as strings, so comparison needs no parsing. */
+export function compareIsoDates(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+export function monthStart(date: IsoDate): IsoDate {
+  const { year, month } = parseIsoDate(date)
+  return formatIsoDate({ year, month, day: 1 })
+}
+
+export function isSameMonth(a: IsoDate, b: IsoDate): boolean {
+  return a.slice(0, 7) === b.slice(0, 7)
+}
+
+/** Adds calendar months; a day past the end of the target month is clamped to its last day (Jan 31 + 1 = Feb 28/29). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date)
+  const index = year * 12 + (month - 1) + months
+  const targetYear = Math.floor(index / 12)
+  const targetMonth = (index % 12) + 1
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth))
+  return formatIsoDate({ year: targetYear, month: targetMonth, day: targetDay })
+}
+
+/** Whole months from the month of `from` to the month of `to` (days ignored): 2024-01-31 → 2024-02-01 is 1. */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const a = parseIsoDate(from)
+  const b = parseIsoDate(to)
+  return b.year * 12 + b.month - (a.year * 12 + a.month)
+}
+
+// Days since 1970-01-01 by the proleptic Gregorian calendar (H. Hinnant's days_from_civil), exact in integers.
+function epochDay({ year, month, day }: CalendarDate): number {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146097 + dayOfEra - 719468
+}
+
+function fromEpochDay(days: number): CalendarDate {
+  const z = days + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return formatIsoDate(fromEpochDay(epochDay(parseIsoDate(date)) + days))
+}
+
+/** Signed number of days from `from` to `to`. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return epochDay(parseIsoDate(to)) - epochDay(parseIsoDate(from))
+}
+
+/** The federal fiscal year runs Oct 1 – Sep 30 and is named for the year it ends in (2024-10-01 is in FY 2025). */
+export function federalFiscalYear(date: IsoDate): number {
+  const { year, month } = parseIsoDate(date)
+  return month >= 10 ? year + 1 : year
+}
+
+export function fiscalYearStart(fiscalYear: number): IsoDate {
+  return formatIsoDate({ year: fiscalYear - 1, month: 10, day: 1 })
+}
+
+export function fiscalYearEnd(fiscalYear: number): IsoDate {
+  return formatIsoDate({ year: fiscalYear, month: 9, day: 30 })
+}

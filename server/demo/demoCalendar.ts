@@ -1,0 +1,79 @@
+// Dates for the demo, all counted from an anchor "today" that the caller passes in, so a demo started next
+// year still has a hearing next week and payments last month. Calendar arithmetic itself is the ledger rules'.
+import { agencyTimeZone } from '../config'
+import { californiaHolidayOn } from '../callbacks/californiaHolidays'
+import { addDays, addMonths, daysBetween, daysInMonth, formatIsoDate } from '../cases/rules/calendar'
+import type { IsoDate } from '../cases/rules/ledgerTypes'
+
+// These run millions of times in the synthetic seed, so they do integer month arithmetic on an anchor that was
+// checked once (loadDemoData, seedCommand) instead of re-parsing it on every call.
+
+/** The given day of the month `months` before today's month, clamped to that month's last day. */
+export function dayOfMonthAgo(today: IsoDate, months: number, day: number): IsoDate {
+  const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - months
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  return formatIsoDate({ year, month, day: Math.min(day, daysInMonth(year, month)) })
+}
+
+/** The 1st of the month `months` before the month of `today` (0 is this month's 1st). */
+export function monthStartAgo(today: IsoDate, months: number): IsoDate {
+  return dayOfMonthAgo(today, months, 1)
+}
+
+/** 0 is Sunday … 6 is Saturday. 1970-01-01 was a Thursday. */
+function dayOfWeek(date: IsoDate): number {
+  return (((daysBetween('1970-01-01', date) + 4) % 7) + 7) % 7
+}
+
+/** A weekday on which state offices and courts are open (no California state holiday). */
+export function isOfficeDay(date: IsoDate): boolean {
+  const day = dayOfWeek(date)
+  return day !== 0 && day !== 6 && californiaHolidayOn(date) === null
+}
+
+/**
+ * The first office day from `date` to `maxLater` days after it, or else the last one before it: a hearing set
+ * "next week" stays within the week even when a holiday weekend falls where it was aimed.
+ */
+export function officeDayNear(date: IsoDate, maxLater = 2): IsoDate {
+  for (let later = 0; later <= maxLater; later++) {
+    if (isOfficeDay(addDays(date, later))) return addDays(date, later)
+  }
+  let earlier = addDays(date, -1)
+  while (!isOfficeDay(earlier)) earlier = addDays(earlier, -1)
+  return earlier
+}
+
+// Building a formatter is costly (the synthetic seed makes millions of instants); one is enough.
+let agencyClock: Intl.DateTimeFormat | undefined
+
+/** How far the agency's wall clock is ahead of UTC at `instant` (negative in California), in milliseconds. */
+function agencyOffsetAt(instant: number): number {
+  agencyClock ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: agencyTimeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  })
+  const parts = agencyClock.formatToParts(new Date(instant))
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - instant
+}
+
+/** The UTC instant (ISO) of a wall-clock time on `date` in the agency's time zone, daylight saving included. */
+export function agencyInstant(date: IsoDate, hour: number, minute = 0): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
+  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute)
+  const offsetAt = agencyOffsetAt
+  const firstGuess = wallAsUtc - offsetAt(wallAsUtc)
+  return new Date(wallAsUtc - offsetAt(firstGuess)).toISOString()
+}
+
+/** A date of birth `years` (and `days` more) before today: children keep their age whenever the demo starts. */
+export function bornYearsAgo(today: IsoDate, years: number, days = 0): IsoDate {
+  return addDays(addMonths(today, -12 * years), -days)
+}

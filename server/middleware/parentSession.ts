@@ -1,0 +1,80 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import type { Clock } from '../clock'
+import { sessionIdleMs } from './setUpWebSession'
+
+// What a signed-in parent's session holds, and the two limits on it (DESIGN.md §5): an idle timeout (15 minutes
+// without a request) and an absolute limit (12 hours after sign-in, however busy). Both are measured with the
+// injected clock and checked here on the server: the browser's countdown only warns, it never decides. What the
+// session and the page locals hold for this is declared in parentSession.types.d.ts.
+
+export const sessionAbsoluteMs = 12 * 60 * 60 * 1000
+/** The warning opens two minutes before the idle limit: far more than the 20 seconds WCAG 2.2.1 asks for. */
+export const sessionWarningMs = 2 * 60 * 1000
+
+export type SessionState = 'active' | 'idle_expired' | 'absolute_expired'
+
+export function sessionStateAt(now: Date, session: { signedInAt?: string; lastSeenAt?: string }): SessionState {
+  const signedIn = Date.parse(session.signedInAt ?? '')
+  const lastSeen = Date.parse(session.lastSeenAt ?? session.signedInAt ?? '')
+  if (!Number.isFinite(signedIn) || now.getTime() - signedIn >= sessionAbsoluteMs) return 'absolute_expired'
+  if (!Number.isFinite(lastSeen) || now.getTime() - lastSeen >= sessionIdleMs) return 'idle_expired'
+  return 'active'
+}
+
+/** Seconds until the session ends by whichever limit comes first. */
+export function secondsLeft(now: Date, session: { signedInAt?: string; lastSeenAt?: string }): number {
+  const idleEnd = Date.parse(session.lastSeenAt ?? '') + sessionIdleMs
+  const absoluteEnd = Date.parse(session.signedInAt ?? '') + sessionAbsoluteMs
+  return Math.max(0, Math.floor((Math.min(idleEnd, absoluteEnd) - now.getTime()) / 1000))
+}
+
+/**
+ * Ends a parent's session that has passed a limit (and sends them to a page that says so), otherwise records the
+ * request as activity. Sessions without a parent (a visitor holding only a CSRF token) are left alone.
+ */
+export function enforceSessionLimits(clock: Clock, paths: { sessionEnded: string; sessionStatus: string }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const session = req.session
+    if (!session?.participantId) return next()
+    const now = clock.now()
+    const state = sessionStateAt(now, session)
+    if (state !== 'active') {
+      session.destroy((error) => {
+        if (error) return next(error)
+        // The warning script asks by fetch and wants an answer, not a page.
+        if (req.accepts(['html', 'json']) === 'json') return res.status(401).json({ signedIn: false, secondsLeft: 0 })
+        res.redirect(303, `${paths.sessionEnded}?reason=${state === 'idle_expired' ? 'idle' : 'limit'}`)
+      })
+      return
+    }
+    // Asking how much time is left must not itself count as activity, or the warning could never come true.
+    if (req.path !== paths.sessionStatus) session.lastSeenAt = now.toISOString()
+    res.locals.signedIn = true
+    res.locals.sessionTimeout = {
+      idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),
+      warningSeconds: sessionWarningMs / 1000,
+    }
+    next()
+  }
+}
+
+/** Starts a parent's session on a fresh session id, so an id fixed before sign-in is worth nothing after it. */
+export function startParentSession(req: Request, participantId: number, now: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error) => {
+      if (error) return reject(error)
+      req.session.participantId = participantId
+      req.session.signedInAt = now.toISOString()
+      req.session.lastSeenAt = now.toISOString()
+      req.session.save((saveError) => (saveError ? reject(saveError) : resolve()))
+    })
+  })
+}
+
+export function endSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!req.session) return resolve()
+    req.session.destroy((error) => (error ? reject(error) : resolve()))
+  })
+}

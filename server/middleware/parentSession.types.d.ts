@@ -1,0 +1,23 @@
+// What a signed-in parent's session holds, and what the session-limit middleware tells the layout.
+
+declare module 'express-session' {
+  interface SessionData {
+    participantId?: number
+    /** ISO instants from the app's clock. */
+    signedInAt?: string
+    lastSeenAt?: string
+  }
+}
+
+declare global {
+  namespace Express {
+    interface Locals {
+      /** True on every page a signed-in parent sees: the layout adds the account links and timeout warning. */
+      signedIn?: boolean
+      /** Seconds the page's timeout warning counts from, and how long before the end it opens. */
+      sessionTimeout?: { idleSeconds: number; warningSeconds: number }
+    }
+  }
+}
+
+export {}

@@ -1,0 +1,20 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import { principalOf } from '../../middleware/requireParent'
+
+// Every case of the signed-in parent at a glance: role, what is owed, what comes next, anything urgent, and the
+// callback requests still waiting.
+export function dashboardController({ services }: AppDependencies) {
+  return {
+    async show(req: Request, res: Response) {
+      const principal = principalOf(req)
+      const cases = await services.cases.listCaseSummaries(principal, 'web')
+      res.render('dashboard/dashboard', {
+        pageTitle: req.t('portal:dashboard.title'),
+        cases,
+        callbacks: await services.callbacks.findOpenForParent(principal.participantId),
+      })
+    },
+  }
+}

@@ -1,0 +1,46 @@
+import { publicPaths } from '../paths'
+
+// Every path of the parent portal, named once. Pages and tests build links from here, never from typed strings.
+
+export const portalPaths = {
+  ...publicPaths,
+  whatWeDo: '/what-we-do',
+  howToApply: '/how-to-apply',
+  accessibility: '/accessibility',
+  privacy: '/privacy',
+  payoffCalculator: '/payoff-calculator',
+
+  signOut: '/sign-out',
+  sessionEnded: '/signed-out',
+  sessionStatus: '/session/status',
+  staySignedIn: '/session/stay-signed-in',
+  activate: '/activate',
+  activated: '/activate/done',
+  reset: '/reset',
+  resetDone: '/reset/done',
+
+  dashboard: '/account',
+  casePage: '/account/cases/:caseId',
+  payments: '/account/cases/:caseId/payments',
+  paymentsCsv: '/account/cases/:caseId/payments.csv',
+  paymentExplanation: '/account/cases/:caseId/payments/:paymentId',
+  casePayoffCalculator: '/account/cases/:caseId/payoff-calculator',
+  callbacks: '/account/callbacks',
+  requestCallback: '/account/callbacks/new',
+  callbackConfirmation: '/account/callbacks/:code',
+  cancelCallback: '/account/callbacks/:code/cancel',
+  callbacksCancelled: '/account/callbacks/cancelled',
+  details: '/account/details',
+  detailsSaved: '/account/details/saved',
+} as const
+
+type PathWithParams = { [K in keyof typeof portalPaths]: (typeof portalPaths)[K] extends `${string}:${string}` ? K : never }[keyof typeof portalPaths]
+
+/** A concrete URL from a path pattern: pathTo('casePage', { caseId: 7 }). */
+export function pathTo(name: PathWithParams, params: Record<string, string | number>): string {
+  return portalPaths[name].replace(/:(\w+)/g, (_match, key: string) => {
+    const value = params[key]
+    if (value === undefined) throw new Error(`pathTo ${name} needs ${key}`)
+    return encodeURIComponent(String(value))
+  })
+}

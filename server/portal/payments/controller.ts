@@ -1,0 +1,118 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import type { PaymentHistory } from '../../cases/paymentHistory'
+import { principalOf } from '../../middleware/requireParent'
+import { formatMoney } from '../../templates'
+import { caseIdOf, paymentIdOf } from '../caseParams'
+import { renderForm, validateForm } from '../forms'
+import { barChart, type ChartSeries } from './barChart'
+import { historyCsv } from './historyCsv'
+import { historyFilterSchema } from './validation'
+
+const pageSize = 25
+const csvPageSize = 500
+
+type Totals = PaymentHistory['months'][number]
+
+export function paymentsController({ services }: AppDependencies) {
+  /** Years with entries (newest first) come from the whole history; the range then narrows to the chosen one. */
+  async function chosenRange(req: Request, caseId: number, year: string) {
+    const everything = await services.cases.getPaymentHistory(principalOf(req), caseId, { page: 1, pageSize: 1 }, 'web')
+    const years = everything.years.map((y) => y.year).reverse()
+    const chosen = year || String(years[0] ?? 'all')
+    const range = chosen === 'all' ? {} : { from: `${chosen}-01-01`, to: `${chosen}-12-31` }
+    return { everything, years, chosen, range }
+  }
+
+  return {
+    async list(req: Request, res: Response) {
+      const principal = principalOf(req)
+      const caseId = caseIdOf(req)
+      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
+      const filters = validateForm(historyFilterSchema, req.query)
+      const year = filters.ok ? filters.data.year : ''
+      const { everything, years, chosen, range } = await chosenRange(req, caseId, year)
+      const page = filters.ok ? filters.data.page : 1
+      const history = await services.cases.getPaymentHistory(principal, caseId, { ...range, page, pageSize }, 'web')
+      const receiving = summary.viewer !== 'paying'
+      const totalsRows = chosen === 'all' ? everything.years.map((y) => ({ key: String(y.year), ...y })) : monthsOf(chosen, history.months)
+      const series: ChartSeries[] = [{ className: 'chart-bar--paid', label: req.t('portal:payments.series.paid'), values: totalsRows.map((r) => r.paymentsCents) }]
+      if (receiving) {
+        series.push({ className: 'chart-bar--sent', label: req.t('portal:payments.series.sent'), values: totalsRows.map((r) => r.disbursementsCents) })
+      }
+      const labels = totalsRows.map((r) => (chosen === 'all' ? r.key : shortMonth(req.language, r.key)))
+      const chart = barChart(labels, series)
+      renderForm(res, 'payments/payments', {
+        pageTitle: req.t('portal:payments.title', { number: summary.caseNumber }),
+        errors: filters.ok ? undefined : filters.errors,
+        values: { year: chosen },
+        summary,
+        history,
+        receiving,
+        chosen,
+        yearOptions: [...years.map((y) => ({ value: String(y), label: String(y) })), { value: 'all', label: req.t('portal:payments.allYears') }],
+        totalsRows,
+        chart: { ...chart, ticks: chart.ticks.map((tick) => ({ ...tick, label: formatMoney(req.language, tick.value).replace(/\.00$/, '') })) },
+        pages: pagination(history.page, history.totalPages),
+        csvQuery: `year=${encodeURIComponent(chosen)}`,
+      })
+    },
+
+    async csv(req: Request, res: Response) {
+      const principal = principalOf(req)
+      const caseId = caseIdOf(req)
+      const filters = validateForm(historyFilterSchema, req.query)
+      if (!filters.ok) return res.status(400).type('text/plain').send(req.t(Object.values(filters.errors)[0] as string))
+      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
+      const { chosen, range } = await chosenRange(req, caseId, filters.data.year)
+      const items: PaymentHistory['items'] = []
+      for (let page = 1; ; page++) {
+        const history = await services.cases.getPaymentHistory(principal, caseId, { ...range, page, pageSize: csvPageSize }, 'web')
+        items.push(...history.items)
+        if (page >= history.totalPages) break
+      }
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`payments-${summary.caseNumberLast4}-${chosen}.csv`)
+        .send(historyCsv(items, req.t))
+    },
+
+    async explain(req: Request, res: Response) {
+      const principal = principalOf(req)
+      const caseId = caseIdOf(req)
+      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
+      const explanation = await services.cases.explainPayment(principal, caseId, paymentIdOf(req), 'web')
+      res.render('payments/explanation', {
+        pageTitle: req.t('portal:explain.title'),
+        summary,
+        explanation,
+      })
+    },
+  }
+}
+
+/** Twelve months of a year, zero where nothing was posted, so the chart's bars line up with the calendar. */
+function monthsOf(year: string, months: Totals[]): Array<Totals & { key: string }> {
+  return Array.from({ length: 12 }, (_, index) => {
+    const key = `${year}-${String(index + 1).padStart(2, '0')}`
+    const found = months.find((m) => m.month === key)
+    return { paymentsCents: 0, paymentCount: 0, disbursementsCents: 0, disbursementCount: 0, feesCents: 0, month: key, ...found, key }
+  })
+}
+
+function shortMonth(language: string, yearMonth: string): string {
+  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${yearMonth}-15T12:00:00Z`),
+  )
+}
+
+function pagination(page: number, totalPages: number) {
+  if (totalPages <= 1) return null
+  return {
+    previous: page > 1 ? page - 1 : null,
+    next: page < totalPages ? page + 1 : null,
+    page,
+    totalPages,
+  }
+}

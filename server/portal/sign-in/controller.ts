@@ -1,0 +1,91 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import { isLanguage } from '../../i18n'
+import { lockoutMinutes, maxConsecutiveFailures } from '../../identity/lockout'
+import { endSession, secondsLeft, startParentSession } from '../../middleware/parentSession'
+import { languageCookie } from '../../middleware/setUpLanguage'
+import { formatDateTime } from '../../templates'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { portalPaths } from '../paths'
+import { signInFields, signInSchema } from './validation'
+
+const view = 'sign-in/sign-in'
+const endedReasons = ['idle', 'limit', 'signedOut'] as const
+
+export function signInController({ services, clock, config }: AppDependencies) {
+  const showForm = (req: Request, res: Response, errors?: FieldErrors) =>
+    renderForm(res, view, {
+      pageTitle: req.t('portal:signIn.title'),
+      values: keptValues(req.body, ['password']),
+      errors,
+      fieldOrder: signInFields,
+      lockout: { attempts: maxConsecutiveFailures, minutes: lockoutMinutes },
+    })
+
+  return {
+    show(req: Request, res: Response) {
+      if (req.session?.participantId) return res.redirect(303, portalPaths.dashboard)
+      showForm(req, res)
+    },
+
+    async submit(req: Request, res: Response) {
+      const form = validateForm(signInSchema, req.body)
+      if (!form.ok) return showForm(req, res, form.errors)
+      const result = await services.identity.signInWithPassword(form.data.username, form.data.password)
+      if (result.outcome === 'invalid') return showForm(req, res, { username: 'portal:signIn.errors.notRecognised' })
+      if (result.outcome === 'locked') {
+        const until = formatDateTime(req.language, result.lockedUntil)
+        return showForm(req, res, { username: { key: 'portal:signIn.errors.locked', params: { until } } })
+      }
+      await startParentSession(req, result.participantId, clock.now())
+      // A language the parent chose on this device wins; otherwise the one on their account.
+      const chosen = (req.cookies as Record<string, string> | undefined)?.[languageCookie]
+      if (!isLanguage(chosen) && result.language !== req.language) {
+        res.cookie(languageCookie, result.language, { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: 365 * 86_400_000 })
+      }
+      res.redirect(303, portalPaths.dashboard)
+    },
+
+    async signOut(req: Request, res: Response) {
+      await endSession(req)
+      res.redirect(303, `${portalPaths.sessionEnded}?reason=signedOut`)
+    },
+
+    /** Where the timeout warning sends a parent who did not answer; the server may not have ended it yet. */
+    async sessionEnded(req: Request, res: Response) {
+      if (req.session?.participantId) await endSession(req)
+      const asked = String(req.query.reason ?? 'signedOut')
+      const reason = (endedReasons as readonly string[]).includes(asked) ? asked : 'signedOut'
+      res.render('sign-in/signed-out', { pageTitle: req.t(`portal:signedOut.${reason}.title`), reason, signedIn: false })
+    },
+
+    /** How long the session has left, for the warning script; this request does not count as activity. */
+    status(req: Request, res: Response) {
+      if (!req.session?.participantId) return res.status(401).json({ signedIn: false, secondsLeft: 0 })
+      res.json({ signedIn: true, secondsLeft: secondsLeft(clock.now(), req.session) })
+    },
+
+    /** "Stay signed in": the request itself counts as activity (see enforceSessionLimits). */
+    staySignedIn(req: Request, res: Response) {
+      const signedIn = Boolean(req.session?.participantId)
+      if (req.accepts(['html', 'json']) === 'json') {
+        return res.status(signedIn ? 200 : 401).json({ signedIn, secondsLeft: signedIn ? secondsLeft(clock.now(), req.session) : 0 })
+      }
+      res.redirect(303, signedIn ? sameSiteReferrer(req) ?? portalPaths.dashboard : portalPaths.signIn)
+    },
+  }
+}
+
+/** Back to the page the parent was on, only when it is a path on this site. */
+function sameSiteReferrer(req: Request): string | undefined {
+  const referrer = req.get('Referer')
+  if (!referrer) return undefined
+  try {
+    const url = new URL(referrer)
+    if (url.host !== req.get('Host')) return undefined
+    return `${url.pathname}${url.search}`
+  } catch {
+    return undefined
+  }
+}

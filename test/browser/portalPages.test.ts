@@ -1,0 +1,148 @@
+import type { Page, Response } from 'playwright-core'
+
+import type { DemoPersona } from '../../server/demo/personas'
+import { portalPaths } from '../../server/portal/paths'
+import { activatedPersonas, languages, type Language } from '../portal/portalTestApp'
+import {
+  auditContext,
+  axeViolations,
+  type BrowserHarness,
+  chromiumPath,
+  htmlErrors,
+  requireChromium,
+  startBrowserHarness,
+} from './browserHarness'
+
+// Every page of the portal, in English and Spanish, as each demo parent sees it: 0 axe-core violations (WCAG 2.2 AA)
+// and 0 html-validate errors, including the pages that show form errors.
+
+jest.setTimeout(180_000)
+
+describe('every page passes axe and html-validate', () => {
+  let harness: BrowserHarness
+  beforeAll(async () => {
+    harness = await startBrowserHarness()
+  })
+  afterAll(() => harness?.close())
+
+  it(`runs Debian's Chromium from ${chromiumPath}`, () => {
+    requireChromium()
+  })
+
+  it('uses checkers that do find problems (a check that cannot fail proves nothing)', async () => {
+    const page = await (await auditContext(harness)).newPage()
+    await page.setContent('<!DOCTYPE html><html><head><title>t</title></head><body><img src="x.png"><p><div></div></p></body></html>')
+    expect((await axeViolations(page)).join('\n')).toMatch(/html-has-lang|image-alt/)
+    expect((await htmlErrors('<!DOCTYPE html><html><head><title>t</title></head><body><img src="x.png"><button>b</button></body></html>')).join('\n')).toMatch(/wcag\/h37|no-implicit-button-type/)
+    await page.context().close()
+  })
+
+  /** Checks the page now shown, whose HTML came in `response`; returns one line per problem. */
+  async function problemsOf(page: Page, response: Response | null, label: string): Promise<string[]> {
+    if (!response) return [`${label}: no response`]
+    const problems = [...(await htmlErrors(await response.text())), ...(await axeViolations(page))]
+    return problems.map((problem) => `${label} ${page.url()}: ${problem}`)
+  }
+
+  async function visit(page: Page, path: string, label: string, status = 200): Promise<string[]> {
+    const response = await page.goto(path)
+    if (response?.status() !== status) return [`${label} ${path}: HTTP ${response?.status()}, expected ${status}`]
+    return problemsOf(page, response, label)
+  }
+
+  /** Submits the main form as it stands (novalidate: the server does all the checking) and checks the answer. */
+  async function submitMainForm(page: Page, label: string, status: number): Promise<string[]> {
+    const [response] = await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()])
+    if (response?.status() !== status) return [`${label} ${page.url()}: HTTP ${response?.status()}, expected ${status}`]
+    return problemsOf(page, response, label)
+  }
+
+  /** The first matching link's address, or null at once when there is none (a locator would wait for one). */
+  function firstHref(page: Page, selector: string): Promise<string | null> {
+    return page.$eval(selector, (link) => (link as unknown as { getAttribute(name: string): string }).getAttribute('href')).catch(() => null)
+  }
+
+  async function signIn(page: Page, who: DemoPersona, language: Language): Promise<void> {
+    await page.goto(`${portalPaths.signIn}?lng=${language}`)
+    await page.fill('#username', who.web.username)
+    await page.fill('#password', who.web.password)
+    await Promise.all([page.waitForURL(`**${portalPaths.dashboard}`), page.locator('main form button[type="submit"]').click()])
+  }
+
+  describe.each(languages)('in %s', (language) => {
+    it('public pages, and their forms with errors', async () => {
+      const context = await auditContext(harness)
+      const page = await context.newPage()
+      const problems: string[] = []
+      await page.goto(`/?lng=${language}`)
+      for (const path of [
+        portalPaths.home, portalPaths.whatWeDo, portalPaths.officeHours, portalPaths.howToPay, portalPaths.howToApply,
+        portalPaths.accessibility, portalPaths.privacy, portalPaths.payoffCalculator,
+        `${portalPaths.payoffCalculator}?principal=5000&interest=250&rate=10&plan=payment&payment=200`,
+        `${portalPaths.payoffCalculator}?principal=5000&rate=10&plan=payment&payment=1`,
+        `${portalPaths.sessionEnded}?reason=idle`, `${portalPaths.sessionEnded}?reason=limit`, `${portalPaths.sessionEnded}?reason=signedOut`,
+      ]) {
+        problems.push(...(await visit(page, path, 'public')))
+      }
+      problems.push(...(await visit(page, `${portalPaths.payoffCalculator}?principal=lots&plan=`, 'calculator errors', 400)))
+      problems.push(...(await visit(page, '/no-such-page', 'not found', 404)))
+      for (const path of [portalPaths.signIn, portalPaths.activate, portalPaths.reset]) {
+        problems.push(...(await visit(page, path, 'form')))
+        problems.push(...(await submitMainForm(page, 'form errors', 400)))
+      }
+      await context.close()
+      expect(problems).toEqual([])
+    })
+
+    it.each(activatedPersonas.map((p) => [p.id, p] as const))('every page %s sees', async (_id, who) => {
+      const context = await auditContext(harness)
+      const page = await context.newPage()
+      const problems: string[] = []
+      await signIn(page, who, language)
+      problems.push(...(await visit(page, portalPaths.dashboard, 'dashboard')))
+      const casePaths = await page.locator('main a[href^="/account/cases/"]').evaluateAll((links) =>
+        links.map((link) => (link as unknown as { getAttribute(name: string): string }).getAttribute('href')),
+      )
+      expect(casePaths.length).toBe(who.cases.length)
+      for (const casePath of casePaths) {
+        problems.push(...(await visit(page, casePath, 'case')))
+        const calculator = await firstHref(page, 'main a[href$="/payoff-calculator"]')
+        problems.push(...(await visit(page, `${casePath}/payments`, 'payments')))
+        const explanation = await firstHref(page, 'main a[href*="/payments/"]')
+        problems.push(...(await visit(page, `${casePath}/payments?year=all`, 'payments, all years')))
+        if (explanation) problems.push(...(await visit(page, explanation, 'payment explanation')))
+        if (calculator) {
+          problems.push(...(await visit(page, calculator, 'case calculator')))
+          problems.push(...(await visit(page, `${calculator}?plan=payment&payment=450`, 'case calculator plan')))
+        }
+      }
+      for (const path of [portalPaths.callbacks, portalPaths.requestCallback, portalPaths.details]) {
+        problems.push(...(await visit(page, path, 'account')))
+      }
+      if (who.id === 'both-roles' || who.id === 'spanish-speaker') {
+        // The forms' error states, once per language is enough: they are the same partials for everyone.
+        await page.goto(portalPaths.requestCallback)
+        await page.fill('#phone', '555')
+        problems.push(...(await submitMainForm(page, 'callback errors', 400)))
+        await page.goto(portalPaths.details)
+        await page.fill('#postalCode', '9')
+        await page.fill('#email', 'not-an-email')
+        problems.push(...(await submitMainForm(page, 'details errors', 400)))
+        problems.push(...(await visit(page, `${casePaths[0]}/payments?year=abc`, 'payments filter error', 400)))
+        await page.goto(portalPaths.requestCallback)
+        await page.locator('label[for="topic"]').click()
+        await page.locator('label[for="window"]').click()
+        await page.selectOption('#caseId', 'none')
+        problems.push(...(await submitMainForm(page, 'callback confirmation', 200)))
+        problems.push(...(await visit(page, portalPaths.callbacks, 'callbacks with one waiting')))
+        const cancel = await page.locator('main a[href$="/cancel"]').first().getAttribute('href')
+        problems.push(...(await visit(page, cancel!, 'cancel callback')))
+        problems.push(...(await submitMainForm(page, 'callback cancelled', 200)))
+        await page.goto(portalPaths.details)
+        problems.push(...(await submitMainForm(page, 'details saved', 200)))
+      }
+      await context.close()
+      expect(problems).toEqual([])
+    })
+  })
+})

@@ -1,0 +1,72 @@
+// "Every parent-facing query is on an index" (DESIGN.md §7): run each call of the service, capture the SQL it sends,
+// and ask SQLite for the plan of each statement. A plan that scans a whole table fails. (PostgreSQL plans a tiny
+// test table with a sequential scan whatever its indexes, so this runs on SQLite only.)
+import { CompiledQuery, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely'
+
+import { createAuditService } from '../../server/audit/auditService'
+import type { Principal } from '../../server/audit/principal'
+import { createCaseInquiryService } from '../../server/cases/caseInquiryService'
+import { fixedClock } from '../../server/clock'
+import { loadDemoData } from '../../server/demo/loadDemoData'
+import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/testDatabase'
+
+const describeOnSqlite = postgresAdminUrl ? describe.skip : describe
+
+describeOnSqlite('query plans of the case-inquiry service', () => {
+  let database: TestDatabase
+  const captured: CompiledQuery[] = []
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    await loadDemoData(database.db, { ssnHmacKey: 'test-key', today: '2026-03-10' })
+  }, 120_000)
+
+  afterAll(async () => {
+    await database.close()
+  })
+
+  function capturingDb() {
+    const executor = database.db.getExecutor()
+    const plugin: KyselyPlugin = {
+      transformQuery({ node, queryId }): RootOperationNode {
+        if (node.kind === 'SelectQueryNode') captured.push(executor.compileQuery(node, queryId))
+        return node
+      },
+      async transformResult({ result }): Promise<QueryResult<UnknownRow>> {
+        return result
+      },
+    }
+    return database.db.withPlugin(plugin)
+  }
+
+  it('reads every table through an index', async () => {
+    const clock = fixedClock('2026-03-10T18:00:00Z')
+    const service = createCaseInquiryService({ db: capturingDb(), clock })
+    const audit = createAuditService({ db: capturingDb(), clock })
+    const people = await database.db.selectFrom('participants').select('id').where('par_id', 'in', ['4010000103', '4010000104']).execute()
+    for (const { id } of people) {
+      const parent: Principal = { kind: 'parent', participantId: id }
+      for (const summary of await service.listCaseSummaries(parent, 'web')) {
+        await service.getCaseSummary(parent, summary.caseId, 'phone')
+        await service.getPaymentHistory(parent, summary.caseId, { from: '2025-01-01', page: 2, pageSize: 5 }, 'web')
+        await service.getEnforcement(parent, summary.caseId, 'web')
+        await service.getNextSteps(parent, summary.caseId, 'web')
+        if (summary.lastPayment) await service.explainPayment(parent, summary.caseId, summary.lastPayment.paymentId, 'web')
+        if (summary.viewer === 'paying') await service.getPayoffSchedule(parent, summary.caseId, { months: 12 }, 'web')
+        await audit.caseAuditTrail({ kind: 'staff', staffId: 1, role: 'supervisor' }, summary.caseId)
+      }
+    }
+    expect(captured.length).toBeGreaterThan(20)
+
+    const fullScans: string[] = []
+    for (const query of captured) {
+      const plan = await database.db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+      )
+      for (const { detail } of plan.rows) {
+        if (/^SCAN /.test(detail) && !/CONSTANT ROW/.test(detail)) fullScans.push(`${detail} ← ${query.sql}`)
+      }
+    }
+    expect(fullScans).toEqual([])
+  })
+})

@@ -1,0 +1,81 @@
+import fc from 'fast-check'
+import {
+  addDays,
+  addMonths,
+  compareIsoDates,
+  daysBetween,
+  federalFiscalYear,
+  fiscalYearEnd,
+  fiscalYearStart,
+  isIsoDate,
+  monthStart,
+  monthsBetween,
+  parseIsoDate,
+} from '../../../server/cases/rules/calendar'
+
+describe('calendar', () => {
+  it('accepts only real calendar dates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true)
+    expect(isIsoDate('2023-02-29')).toBe(false)
+    expect(isIsoDate('1900-02-29')).toBe(false)
+    expect(isIsoDate('2000-02-29')).toBe(true)
+    expect(isIsoDate('2024-13-01')).toBe(false)
+    expect(isIsoDate('2024-1-01')).toBe(false)
+    expect(isIsoDate('2024-04-31')).toBe(false)
+    expect(() => parseIsoDate('2024-04-31')).toThrow(RangeError)
+  })
+
+  it('finds the 1st of the month', () => {
+    expect(monthStart('2024-03-31')).toBe('2024-03-01')
+  })
+
+  it('adds months, clamping to the end of a shorter month', () => {
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29')
+    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28')
+    expect(addMonths('2024-11-01', 2)).toBe('2025-01-01')
+    expect(addMonths('2024-01-15', -1)).toBe('2023-12-15')
+    expect(addMonths('2024-03-01', 600)).toBe('2074-03-01')
+  })
+
+  it('counts whole months by calendar month', () => {
+    expect(monthsBetween('2024-01-31', '2024-02-01')).toBe(1)
+    expect(monthsBetween('2023-11-15', '2024-02-01')).toBe(3)
+    expect(monthsBetween('2024-02-01', '2023-11-15')).toBe(-3)
+  })
+
+  it('counts days across leap years', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2)
+    expect(daysBetween('2023-02-28', '2023-03-01')).toBe(1)
+    expect(daysBetween('2024-01-01', '2025-01-01')).toBe(366)
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01')
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
+  })
+
+  it('names the federal fiscal year for the year it ends in (Oct 1 – Sep 30)', () => {
+    expect(federalFiscalYear('2024-09-30')).toBe(2024)
+    expect(federalFiscalYear('2024-10-01')).toBe(2025)
+    expect(federalFiscalYear('2025-01-15')).toBe(2025)
+    expect(fiscalYearStart(2025)).toBe('2024-10-01')
+    expect(fiscalYearEnd(2025)).toBe('2025-09-30')
+  })
+
+  it('orders dates as strings', () => {
+    expect(compareIsoDates('2024-01-02', '2024-01-10')).toBe(-1)
+    expect(compareIsoDates('2024-01-10', '2024-01-10')).toBe(0)
+    expect(compareIsoDates('2025-01-01', '2024-12-31')).toBe(1)
+  })
+
+  // Date is used here only as an independent reference for the integer day arithmetic.
+  it('agrees with the UTC calendar for day arithmetic', () => {
+    const day = 86_400_000
+    const dates = fc.integer({ min: Date.UTC(1900, 0, 1) / day, max: Date.UTC(2199, 11, 31) / day })
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -20_000, max: 20_000 }), (epochDay, offset) => {
+        const iso = new Date(epochDay * day).toISOString().slice(0, 10)
+        const expected = new Date((epochDay + offset) * day).toISOString().slice(0, 10)
+        expect(addDays(iso, offset)).toBe(expected)
+        expect(daysBetween(iso, expected)).toBe(offset)
+      }),
+    )
+  })
+})

@@ -1,0 +1,111 @@
+// `npm run seed`: a synthetic caseload whose ledgers hang together, that refuses to write over data unless forced,
+// and whose accounts sign in with the one shared password.
+import { execFile } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+import { sql } from 'kysely'
+
+import { addMonths } from '../../server/cases/rules/calendar'
+import { projectRoot } from '../../server/config'
+import { verifySecret } from '../../server/identity/secretHashing'
+import { SeedRefusedError, SYNTHETIC_PASSWORD, seedDatabase } from '../../server/demo/seedDatabase'
+import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/testDatabase'
+import { testSsnKey } from './demoLookups'
+
+const today = '2026-01-15'
+const demoCases = 12
+
+describe('seedDatabase', () => {
+  let database: TestDatabase
+  const count = async (table: 'cases' | 'ledger' | 'participants') =>
+    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+  })
+  afterAll(async () => {
+    await database.close()
+  })
+
+  it('writes the demo personas and N synthetic cases with two to three years of ledger', async () => {
+    const progress: number[] = []
+    const result = await seedDatabase(database, { cases: 200, today, ssnHmacKey: testSsnKey, onProgress: (done) => progress.push(done) })
+    expect(result.cases).toBe(200)
+    expect(progress.at(-1)).toBe(200)
+    expect(await count('cases')).toBe(200 + demoCases)
+    const perCase = result.ledgerRows / result.cases
+    expect(perCase).toBeGreaterThan(20)
+    expect(perCase).toBeLessThan(150)
+    // Synthetic case numbers carry a 7 after the county code; the demo's a 0.
+    const span = await database.db
+      .selectFrom('ledger')
+      .innerJoin('cases', 'cases.id', 'ledger.case_id')
+      .select((eb) => [eb.fn.min('ledger.posted_on').as('first'), eb.fn.max('ledger.posted_on').as('last')])
+      .where('cases.case_number', 'like', '__7%')
+      .executeTakeFirstOrThrow()
+    expect([span.first! >= addMonths(today, -37), span.first! < addMonths(today, -24), span.last! <= today]).toEqual([true, true, true])
+  })
+
+  // Only SQLite's connection settings change during the load.
+  const onSqlite = postgresAdminUrl ? it.skip : it
+  onSqlite('gives the connection back with foreign keys checked again', async () => {
+    const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(database.db)
+    expect(rows[0]?.foreign_keys).toBe(1)
+  })
+
+  it('ties every fee and disbursement to a payment on the same case', async () => {
+    const orphans = await database.db
+      .selectFrom('ledger as payout')
+      .leftJoin('ledger as payment', (join) =>
+        join.onRef('payment.id', '=', 'payout.related_entry_id').onRef('payment.case_id', '=', 'payout.case_id').on('payment.kind', '=', 'payment'))
+      .select('payout.id')
+      .where('payout.kind', 'in', ['fee', 'disbursement'])
+      .where('payment.id', 'is', null)
+      .execute()
+    expect(orphans).toEqual([])
+    const payouts = await database.db.selectFrom('ledger').select('id').where('kind', '=', 'disbursement').execute()
+    expect(payouts.length).toBeGreaterThan(1000)
+  })
+
+  it('shares one Argon2id hash among synthetic accounts, and it verifies', async () => {
+    const accounts = await database.db.selectFrom('accounts').select(['username', 'password_hash']).where('username', 'like', 'p%').execute()
+    expect(accounts.length).toBeGreaterThan(100)
+    expect(new Set(accounts.map((a) => a.password_hash)).size).toBe(1)
+    expect(await verifySecret(accounts[0]!.password_hash!, SYNTHETIC_PASSWORD)).toBe(true)
+  })
+
+  it('refuses a database that holds data, and adds to it when forced', async () => {
+    await expect(seedDatabase(database, { cases: 10, today, ssnHmacKey: testSsnKey })).rejects.toThrow(SeedRefusedError)
+    await seedDatabase(database, { cases: 30, today, ssnHmacKey: testSsnKey, force: true })
+    expect(await count('cases')).toBe(230 + demoCases)
+    // New rows still get ids from the database after the explicit ones (PostgreSQL sequences were moved on).
+    await database.db.insertInto('orders').values({ case_id: 1, kind: 'child', monthly_cents: 1, effective_from: today, effective_to: null, court_case_number: null }).execute()
+  })
+})
+
+describe('npm run seed', () => {
+  const run = promisify(execFile)
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'seed-test-'))
+  const url = `sqlite:${path.join(folder, 'seed.db')}`
+  const seed = (...args: string[]) =>
+    run(path.join(projectRoot, 'node_modules', '.bin', 'tsx'), ['server/demo/seedCommand.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, NODE_ENV: 'test' },
+    })
+
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }))
+
+  it('seeds a file with progress on stderr and a summary on stdout, then refuses to seed it again', async () => {
+    const { stdout, stderr } = await seed('--cases', '200', '--database-url', url, '--today', today)
+    expect(stdout).toMatch(/^seeded 200 cases \(/)
+    expect(stderr).toContain('100% 200/200 cases')
+    await expect(seed('--cases', '10', '--database-url', url)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--force') })
+  })
+
+  it('explains a bad --cases', async () => {
+    await expect(seed('--cases', 'many', '--database-url', url)).rejects.toMatchObject({ stderr: expect.stringContaining('--cases') })
+  })
+})

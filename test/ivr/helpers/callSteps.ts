@@ -1,0 +1,29 @@
+import type { DemoPersona } from '../../../server/demo/personas'
+import { demoPersonas } from '../../../server/demo/personas'
+import type { PhoneTestApp } from './phoneTestApp'
+import { SimulatedCall } from './simulatedCall'
+
+// Shortcuts for the start of a call, so each test reads from the point it is about.
+
+export function persona(id: string): DemoPersona {
+  const found = demoPersonas().find((p) => p.id === id)
+  if (!found) throw new Error(`no demo persona ${id}`)
+  return found
+}
+
+export async function callIn(phone: PhoneTestApp, language: 'en' | 'es', from: string | null = '+19165550199') {
+  const call = new SimulatedCall(phone.app, phone.config, from)
+  await call.dial()
+  await call.press(language === 'es' ? '2' : '1')
+  return call
+}
+
+/** Signed in and, for a parent with several cases, the first case chosen: the main menu is waiting. */
+export async function signedIn(phone: PhoneTestApp, who: DemoPersona, language: 'en' | 'es' = 'en') {
+  const call = await callIn(phone, language, who.phone.callerId)
+  await call.press(who.phone.parId)
+  await call.press(who.phone.pin)
+  if (call.last.gather?.action === '/ivr/step/caseChoice') await call.press('1')
+  expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+  return call
+}

@@ -1,0 +1,264 @@
+import { type Clock, fixedClock } from '../../server/clock'
+import { answerNames, stepNames } from '../../ivr/flowState'
+import { createI18n, translatorFor } from '../../server/i18n'
+import { callIn, persona, signedIn } from './helpers/callSteps'
+import { createPhoneTestApp, officeClosed, officeOpen, type PhoneTestApp } from './helpers/phoneTestApp'
+import { SimulatedCall } from './helpers/simulatedCall'
+
+// Every branch of the call flow, by keypad and by voice, in office hours and out of them.
+
+const i18n = createI18n()
+const en = translatorFor(i18n, 'en')
+const es = translatorFor(i18n, 'es')
+
+let now = officeOpen
+const clock: Clock = { now: () => fixedClock(now).now() }
+let phone: PhoneTestApp
+beforeAll(async () => {
+  phone = await createPhoneTestApp({ clock })
+})
+afterAll(() => phone.close())
+beforeEach(() => {
+  now = officeOpen
+})
+
+const record = (call: SimulatedCall) => phone.services.calls.find(call.callSid)
+
+describe('welcome and language', () => {
+  it('stays in English when the caller waits, and goes on to sign-in', async () => {
+    const call = new SimulatedCall(phone.app, phone.config)
+    await call.dial()
+    expect(call.last.lines.map((l) => l.voice)).toEqual(['Polly.Joanna', 'Polly.Joanna', 'Polly.Lupe'])
+    await call.silence()
+    expect(call.last.gather).toMatchObject({ action: '/ivr/step/identify', language: 'en-US' })
+    expect(call.text).toContain(en('ivr:identify.ask'))
+  })
+
+  it('switches to Spanish when the caller says "español", for the rest of the call', async () => {
+    const call = new SimulatedCall(phone.app, phone.config)
+    await call.dial()
+    await call.say('Español')
+    expect(call.last.gather).toMatchObject({ action: '/ivr/step/identify', language: 'es-US' })
+    await call.press('*')
+    expect(call.text).toContain(es('ivr:generalMenu.intro'))
+    expect((await record(call))?.language).toBe('es')
+  })
+})
+
+describe('general information for callers who do not sign in', () => {
+  it('reaches every answer of the general menu and each way to pay, then goes back', async () => {
+    const call = await callIn(phone, 'en')
+    await call.say('I don’t have it')
+    expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
+
+    await call.press('1')
+    expect(call.text).toContain(en('ivr:general.officeHours'))
+    expect(call.text).toContain(en('ivr:general.openNow'))
+    expect(call.text).toContain(en('ivr:general.address'))
+    await call.press('3')
+    expect(call.text).toContain(en('ivr:general.howToApply'))
+    await call.press('4')
+    expect(call.text).toContain(en('ivr:general.weDoNot'))
+    await call.press('9')
+    expect(call.text).toContain(en('ivr:general.weDoNot'))
+
+    await call.press('2')
+    expect(call.last.gather?.action).toBe('/ivr/step/paymentOptions')
+    const ways: Array<[string, string]> = [['1', 'online'], ['2', 'moneygram'], ['3', 'paynearme'], ['4', 'mail'], ['5', 'paypal'], ['6', 'withholding']]
+    for (const [key, way] of ways) {
+      await call.press(key)
+      expect(call.text).toContain(en(`ivr:pay.${way}`))
+    }
+    expect(call.everything).toContain('1 4 6 3 0')
+    await call.say('PayPal')
+    expect(call.text).toContain(en('ivr:pay.paypal'))
+    await call.press('*')
+    expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
+    await call.press('*')
+    expect(call.last.gather?.action).toBe('/ivr/step/identify')
+
+    await call.hangUp()
+    expect(await record(call)).toMatchObject({ identified: false, outcome: 'resolved_by_phone' })
+    expect((await record(call))!.path).toEqual(expect.arrayContaining(['generalMenu', 'officeHours', 'paymentOptions', 'payPal', 'howToApply', 'whatWeDo']))
+  })
+
+  it('tells a caller out of hours when the office opens again', async () => {
+    now = officeClosed
+    const call = await callIn(phone, 'es')
+    await call.press('*')
+    await call.press('1')
+    expect(call.text).toContain(es('ivr:general.closedNow', { time: 'lunes, 24 de noviembre, 8:00 a.m.' }).replace('..', '.'))
+  })
+})
+
+describe('a person', () => {
+  it('in office hours, transfers the caller to the agent line', async () => {
+    const call = await callIn(phone, 'en')
+    await call.press('*')
+    await call.press('0')
+    expect(call.last.dial).toEqual({ numbers: [phone.config.agency.agentLineNumber], action: '/ivr/step/afterDial' })
+    expect(call.text).toContain(en('ivr:person.connecting'))
+    expect((await record(call))?.outcome).toBe('transferred')
+    await call.dialEnded('completed')
+    expect(call.last.hangup).toBe(true)
+    await call.hangUp()
+    expect((await record(call))?.outcome).toBe('transferred')
+  })
+
+  it('when nobody answers, offers a callback instead and the call is no longer counted as transferred', async () => {
+    const who = persona('current-payer')
+    const call = await signedIn(phone, who)
+    await call.say('I want to speak to a representative')
+    expect(call.last.dial).not.toBeNull()
+    await call.dialEnded('no-answer')
+    expect(call.text).toContain(en('ivr:person.busy'))
+    expect((await record(call))?.outcome).toBe('in_progress')
+    await call.press('1')
+    expect(call.last.gather?.action).toBe('/ivr/step/callbackNumber')
+  })
+
+  it('outside office hours, says when people answer next and offers a callback; no Dial', async () => {
+    now = officeClosed
+    const call = await signedIn(phone, persona('current-payer'))
+    await call.press('0')
+    expect(call.last.dial).toBeNull()
+    expect(call.text).toContain(en('ivr:person.closed'))
+    expect(call.text).toContain(en('ivr:person.opensAt', { time: 'Monday, November 24 at 8:00 AM' }))
+    await call.press('*')
+    expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    await call.press('7')
+    await call.silence()
+    await call.silence()
+    expect(call.last.hangup).toBe(true)
+  })
+})
+
+describe('a callback by phone', () => {
+  it('a signed-in caller confirms the caller ID, picks a window and a topic, and hears the code one character at a time', async () => {
+    const who = persona('current-payer')
+    const call = await signedIn(phone, who)
+    await call.press('1')
+    await call.press('6')
+    expect(call.text).toContain('9 1 6, 5 5 5, 0 1 0 1')
+    await call.press('1')
+    await call.say('in the afternoon')
+    await call.press('3')
+
+    const row = await phone.database.db.selectFrom('callbacks').selectAll().where('call_sid', '=', call.callSid).executeTakeFirstOrThrow()
+    const participantId = await phone.participantIdOf(who.phone.parId)
+    expect(row).toMatchObject({ channel: 'phone', phone: who.phone.callerId, preferred_window: 'afternoon', topic: 'license', participant_id: participantId, language: 'en' })
+    expect(row.case_id).not.toBeNull()
+    expect(JSON.parse(row.phone_context!)).toMatchObject({ heard: ['balance'], identified: true })
+    const spokenCode = [...row.confirmation_code].join(' ')
+    expect(call.text).toContain(en('ivr:callback.code', { code: spokenCode }))
+    expect(call.text).toContain(en('ivr:callback.codeAgain', { code: spokenCode }))
+    expect((await record(call))?.outcome).toBe('callback_requested')
+
+    await call.press('1')
+    expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    await call.press('6')
+    await call.press('1')
+    await call.press('2')
+    await call.press('3')
+    expect(call.text).toContain(en('ivr:callback.alreadyRequested', { time: '@' }).split('@')[0])
+    await call.press('2')
+    expect(call.last.hangup).toBe(true)
+    await call.hangUp()
+    expect((await record(call))?.outcome).toBe('callback_requested')
+  })
+
+  it('a caller with no caller ID keys a number in; a wrong number gets help first', async () => {
+    const call = await callIn(phone, 'es', null)
+    await call.press('*')
+    await call.press('0')
+    await call.dialEnded('busy')
+    await call.press('1')
+    expect(call.last.gather?.action).toBe('/ivr/step/callbackOtherNumber')
+    await call.press('12345')
+    expect(call.text).toContain(es('ivr:callback.numberHelp'))
+    await call.press('9165550123')
+    expect(call.text).toContain(es('ivr:callback.numberIs', { number: '9 1 6, 5 5 5, 0 1 2 3' }))
+    await call.press('1')
+    await call.say('otro asunto')
+    const row = await phone.database.db.selectFrom('callbacks').selectAll().where('call_sid', '=', call.callSid).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ phone: '+19165550123', participant_id: null, case_id: null, topic: 'other', language: 'es', preferred_window: 'asap' })
+  })
+
+  it('files nothing when the caller never gives a usable number', async () => {
+    const call = await callIn(phone, 'en', null)
+    await call.press('*')
+    await call.press('0')
+    await call.dialEnded('failed')
+    await call.press('1')
+    await call.press('555')
+    await call.press('0000000000')
+    expect(call.text).toContain(en('ivr:callback.notFiled'))
+    expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
+    expect(await phone.database.db.selectFrom('callbacks').select('id').where('call_sid', '=', call.callSid).execute()).toEqual([])
+  })
+})
+
+describe('the main menu', () => {
+  it('goes to how to pay and back, to general information and back, and between cases', async () => {
+    const call = await signedIn(phone, persona('both-roles'))
+    await call.press('5')
+    expect(call.last.gather?.action).toBe('/ivr/step/paymentOptions')
+    await call.press('*')
+    expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    await call.press('8')
+    expect(call.text).toContain(en('ivr:generalMenu.backToCase'))
+    await call.press('*')
+    expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    await call.say('go back')
+    expect(call.last.gather?.action).toBe('/ivr/step/caseChoice')
+    await call.say('number two')
+    expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    await call.say('how much do I owe')
+    expect((await record(call))!.path.at(-1)).toBe('balance')
+    await call.press('9')
+    expect(call.transcript.at(-1)!.lines[0]).toEqual(call.transcript.at(-2)!.lines[0])
+  })
+
+  it('does not offer "another case" to a parent with one case', async () => {
+    const call = await signedIn(phone, persona('current-payer'))
+    expect(call.text).not.toContain(en('ivr:mainMenu.otherCase'))
+    await call.press('*')
+    expect(call.text).toContain(en('ivr:problems.badInput'))
+  })
+})
+
+describe('after three wrong PINs', () => {
+  it('leads to a person or to general information, by key or by voice', async () => {
+    const who = persona('low-income-exempt')
+    const call = await callIn(phone, 'en', who.phone.callerId)
+    for (let i = 0; i < 3; i++) {
+      await call.press(who.phone.parId)
+      await call.press('000000')
+    }
+    expect(call.text).toContain(en('ivr:cannotIdentify.intro'))
+    await call.say('general information please')
+    expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
+
+    // Another parent: a fourth wrong PIN would bring this one close to the shared lockout.
+    const second = persona('former-calworks-receiver')
+    const other = await callIn(phone, 'en', second.phone.callerId)
+    for (let i = 0; i < 3; i++) {
+      await other.press(second.phone.parId)
+      await other.press('000000')
+    }
+    await other.press('2')
+    expect(other.last.dial).not.toBeNull()
+  })
+})
+
+describe('the whole tree', () => {
+  it('every step and every answer of the call flow was reached by the calls of this file and one more', async () => {
+    const call = await signedIn(phone, persona('fee-paying-receiver'))
+    for (const key of ['2', '3', '4']) await call.press(key)
+    await call.press('9')
+    const rows = await phone.database.db.selectFrom('calls').select('path').execute()
+    const reached = new Set(rows.flatMap((row) => JSON.parse(row.path) as string[]))
+    const missing = [...stepNames, ...answerNames].filter((name) => !reached.has(name))
+    expect(missing).toEqual([])
+  })
+})

@@ -1,0 +1,77 @@
+import { portalPaths, pathTo } from '../../server/portal/paths'
+import {
+  activatedPersonas,
+  createPortalTestApp,
+  escaped,
+  languages,
+  moneyIn,
+  participantIdOf,
+  persona,
+  type PortalTestApp,
+  servicesOf,
+  signedInAgent,
+  text,
+} from './portalTestApp'
+
+// The dashboard and the case page show the case-inquiry service's own figures, for every persona, in both languages.
+
+describe('dashboard and case pages', () => {
+  let testApp: PortalTestApp
+  beforeAll(async () => {
+    testApp = await createPortalTestApp()
+  })
+  afterAll(() => testApp.close())
+
+  describe.each(languages)('in %s', (language) => {
+    it.each(activatedPersonas.map((p) => [p.id, p] as const))('shows %s every case with the figures of the service', async (_id, who) => {
+      const agent = await signedInAgent(testApp.app, who, language)
+      const principal = { kind: 'parent' as const, participantId: await participantIdOf(testApp, who) }
+      const summaries = await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')
+      expect(summaries.map((s) => s.caseNumber).sort()).toEqual([...who.cases].sort())
+
+      const dashboard = (await agent.get(portalPaths.dashboard).expect(200)).text
+      expect(dashboard).toContain(`<h1>${escaped(text(language, 'portal:dashboard.heading'))}</h1>`)
+      for (const summary of summaries) {
+        expect(dashboard).toContain(`href="${pathTo('casePage', { caseId: summary.caseId })}"`)
+        expect(dashboard).toContain(escaped(text(language, 'cases:caseEndingIn', { last4: summary.caseNumberLast4 })))
+        expect(dashboard).toContain(moneyIn(language, summary.balances.totalOwedCents))
+        expect(dashboard).toContain(escaped(text(language, `cases:role.${summary.viewer}`)))
+
+        const page = (await agent.get(pathTo('casePage', { caseId: summary.caseId })).expect(200)).text
+        expect(page).toContain(`<h1>${escaped(text(language, 'portal:case.heading', { number: summary.caseNumber }))}</h1>`)
+        const b = summary.balances
+        for (const cents of [b.currentDueCents, b.familyArrearsCents, b.stateArrearsCents, b.interestCents, b.totalOwedCents]) {
+          expect(page).toContain(moneyIn(language, cents))
+        }
+        for (const label of ['currentDue', 'familyArrears', 'stateArrears', 'interest', 'total']) {
+          expect(page).toContain(escaped(text(language, `cases:balance.${label}`)))
+        }
+        for (const order of summary.orders) expect(page).toContain(escaped(text(language, `cases:orderKind.${order.kind}`)))
+        const enforcement = await servicesOf(testApp).cases.getEnforcement(principal, summary.caseId, 'web')
+        expect(page).toContain(escaped(text(language, `cases:licenseStatus.${enforcement.driversLicense.status}`)))
+        expect(page).toContain(`<h2>${escaped(text(language, 'portal:case.nextStepsHeading'))}</h2>`)
+      }
+    })
+  })
+
+  it("shows Derek Olsen his suspended license, the past-due amount and the way to get it released", async () => {
+    const who = persona('suspended-license')
+    const agent = await signedInAgent(testApp.app, who)
+    const principal = { kind: 'parent' as const, participantId: await participantIdOf(testApp, who) }
+    const [summary] = (await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')).filter((s) => s.viewer === 'paying')
+    const enforcement = await servicesOf(testApp).cases.getEnforcement(principal, summary!.caseId, 'web')
+    const page = (await agent.get(pathTo('casePage', { caseId: summary!.caseId })).expect(200)).text
+    expect(page).toContain(escaped(text('en', 'cases:licenseStatus.suspended')))
+    expect(page).toContain(escaped(text('en', 'portal:case.releaseHeading')))
+    expect(page).toContain(moneyIn('en', enforcement.driversLicense.release!.pastDueCents))
+    expect(page).toContain(escaped(text('en', 'portal:case.payoffCalculator')))
+  })
+
+  it('answers a case that does not exist, or a malformed id, with the 404 page', async () => {
+    const agent = await signedInAgent(testApp.app, persona('current-payer'))
+    for (const path of ['/account/cases/999999', '/account/cases/abc', '/account/cases/0', '/account/cases/1e3']) {
+      const response = await agent.get(path).expect(404)
+      expect(response.text).toContain(text('en', 'errors:notFound.title'))
+    }
+  })
+})

@@ -1,0 +1,81 @@
+import request from 'supertest'
+
+import { portalPaths } from '../../server/portal/paths'
+import { createPortalTestApp, escaped, languages, type PortalTestApp, text } from './portalTestApp'
+
+// Every page anyone can read without signing in, in both languages, with the safety and language controls every
+// page must carry.
+
+const publicPages: Array<[path: string, headingKey: string]> = [
+  [portalPaths.home, 'home:heading'],
+  [portalPaths.whatWeDo, 'portal:public.whatWeDo.heading'],
+  [portalPaths.officeHours, 'portal:public.contact.heading'],
+  [portalPaths.howToPay, 'portal:pay.heading'],
+  [portalPaths.howToApply, 'portal:public.howToApply.heading'],
+  [portalPaths.accessibility, 'portal:public.accessibility.heading'],
+  [portalPaths.privacy, 'portal:public.privacy.heading'],
+  [portalPaths.payoffCalculator, 'portal:calculator.heading'],
+  [portalPaths.signIn, 'portal:signIn.heading'],
+  [portalPaths.activate, 'portal:activate.heading'],
+  [portalPaths.reset, 'portal:reset.heading'],
+  [`${portalPaths.sessionEnded}?reason=signedOut`, 'portal:signedOut.signedOut.title'],
+]
+
+describe('public pages', () => {
+  let testApp: PortalTestApp
+  beforeAll(async () => {
+    testApp = await createPortalTestApp()
+  })
+  afterAll(() => testApp.close())
+
+  describe.each(languages)('in %s', (language) => {
+    it.each(publicPages)('serves %s with its heading, quick exit, skip link and language link', async (path, headingKey) => {
+      const separator = path.includes('?') ? '&' : '?'
+      const response = await request(testApp.app).get(`${path}${separator}lng=${language}`).expect(200)
+      const html = response.text
+      expect(html).toContain(`<html lang="${language}">`)
+      expect(html).toContain(`<h1>${escaped(text(language, headingKey))}</h1>`)
+      expect(html).toMatch(/<a class="usa-skipnav" href="#main-content">/)
+      // Quick exit: a real link to a neutral site (works without script), and the script that adds Esc.
+      expect(html).toContain(`href="${escaped(text(language, 'common:quickExit.url'))}" rel="noreferrer" data-quick-exit`)
+      expect(html).toContain('<script src="/assets/js/quick-exit.js"></script>')
+      expect(html).toContain(`hreflang="${language === 'en' ? 'es' : 'en'}"`)
+      // Not signed in: no timeout warning, and a way to sign in.
+      expect(html).not.toContain('data-session-timeout')
+      expect(html).toContain(`>${escaped(text(language, 'common:nav.signIn'))}</a>`)
+      // No inline script anywhere (the CSP would block it).
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+    })
+  })
+
+  it('lists every way to pay with its fee, the receive code and the 20th-of-the-month rule', async () => {
+    const html = (await request(testApp.app).get(portalPaths.howToPay).expect(200)).text
+    for (const option of ['withholding', 'online', 'phone', 'moneygram', 'paynearme', 'paypal', 'mail']) {
+      expect(html).toContain(`id="pay-${option}"`)
+    }
+    expect(html).toContain('14630')
+    expect(html).toContain('$1.99')
+    expect(html).toContain('2.49%, at least $3.95')
+    expect(html).toContain('1.9%')
+    expect(html).toContain('A payment made by the 20th counts for that month.')
+  })
+
+  it('shows office hours and the coming state-holiday closures from the injected date', async () => {
+    const html = (await request(testApp.app).get(portalPaths.officeHours).expect(200)).text
+    expect(html).toContain('8 a.m. to 4 p.m.')
+    // From 11 March 2026 the next closure is César Chávez Day (Tuesday 31 March 2026).
+    expect(html).toContain('March 31, 2026: Cesar Chavez Day')
+  })
+
+  it('says what the agency does not do: custody, visitation, divorce, restraining orders', async () => {
+    const html = (await request(testApp.app).get(`${portalPaths.whatWeDo}?lng=es`).expect(200)).text
+    expect(html).toContain('Custodia.')
+    expect(html).toContain('Órdenes de restricción.')
+  })
+
+  it('sends a visitor who is not signed in from a private page to sign in', async () => {
+    for (const path of [portalPaths.dashboard, '/account/cases/1', portalPaths.callbacks, portalPaths.details]) {
+      await request(testApp.app).get(path).expect(303).expect('Location', portalPaths.signIn)
+    }
+  })
+})
