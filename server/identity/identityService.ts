@@ -121,8 +121,18 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
       }
       if (Object.keys(errors).length) return { outcome: 'rejected', errors }
 
+      // Guessing identity facts is limited like guessing a password: the parents the identifier names share
+      // the sign-in lockout, so wrong facts count against them and a locked person cannot be activated or reset.
+      const named = await parentsNamedBy(accounts, facts.identifier)
+      const now = deps.clock.now()
+      if (named.length > 0 && named.every((account) => isLocked(account, now))) {
+        return { outcome: 'rejected', errors: { identity: 'identity:errors.tooManyAttempts' } }
+      }
       const participantId = await matchIdentity(accounts, facts)
-      if (participantId === null) return { outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' } }
+      if (participantId === null) {
+        for (const account of named) await accounts.saveLockout(account.participantId, afterFailure(account, now))
+        return { outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' } }
+      }
       if (username && (await accounts.isUsernameTaken(username, participantId))) {
         return { outcome: 'rejected', errors: { username: 'identity:errors.usernameTaken' } }
       }
@@ -156,6 +166,13 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
       return { outcome: 'signed_in', staffId, role, displayName, languages }
     },
   }
+}
+
+async function parentsNamedBy(accounts: AccountRepository, identifier: string): Promise<ParentAccount[]> {
+  const digits = identifier.replace(/\D/g, '')
+  if (!digits) return []
+  const byParId = await accounts.findByParId(digits)
+  return byParId ? [byParId] : accounts.findParentsOnCase(digits)
 }
 
 async function matchIdentity(accounts: AccountRepository, facts: IdentityFacts): Promise<number | null> {

@@ -124,6 +124,23 @@ describe('identity service', () => {
     })
   })
 
+  it('limits guessing of identity facts with the shared lockout', async () => {
+    const wrong = { identifier: '4000000002', ssnLast4: '9999', dateOfBirth: '1982-02-02' }
+    for (let i = 0; i < 4; i++) {
+      expect(await identity.setCredentials(wrong, { password: 'Guessing-Passphrase-1' })).toEqual({
+        outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' },
+      })
+    }
+    await identity.setCredentials(wrong, { password: 'Guessing-Passphrase-1' })
+    const right = { identifier: '4000000002', ssnLast4: '2222', dateOfBirth: '1982-02-02' }
+    expect(await identity.setCredentials(right, { password: 'Guessing-Passphrase-1' })).toEqual({
+      outcome: 'rejected', errors: { identity: 'identity:errors.tooManyAttempts' },
+    })
+    expect(await identity.signInWithPassword('rae.receiving', 'Battery-Staple-2')).toMatchObject({ outcome: 'locked' })
+    clock.advanceMinutes(31)
+    expect(await identity.signInWithPassword('rae.receiving', 'Battery-Staple-2')).toMatchObject({ outcome: 'signed_in' })
+  })
+
   it('checks every chosen credential and changes nothing when one is bad', async () => {
     const facts = { identifier: '4000000002', ssnLast4: '2222', dateOfBirth: '1982-02-02' }
     const result = await identity.setCredentials(facts, { username: 'x', password: 'short', pin: '1234' })
