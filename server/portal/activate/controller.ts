@@ -30,12 +30,7 @@ export function activateController({ services }: AppDependencies) {
     async submit(req: Request, res: Response) {
       const form = validateForm(activationFormSchema, req.body)
       if (!form.ok) return showForm(req, res, form.errors)
-      const { facts, credentials } = form.data
-      const result = await services.identity.setCredentials(facts, {
-        username: credentials.username,
-        password: credentials.password,
-        pin: credentials.pin,
-      })
+      const result = await services.identity.setCredentials(form.data.facts, form.data.credentials)
       if (result.outcome === 'rejected') return showForm(req, res, serviceErrorsToFields(result.errors))
       res.redirect(303, portalPaths.activated)
     },
