@@ -54,7 +54,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(setUpWebSession(config, database.db, clock))
   app.use(setUpCsrf())
 
-  app.use('/console', consoleRoutes(deps))
+  app.use(consoleRoutes(deps))
   app.use(portalRoutes(deps))
 
   app.use(notFound)

@@ -6,6 +6,7 @@ import type { HelperOptions } from 'handlebars'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 
 import { agencyTimeZone, projectRoot } from './config'
+import { type ConsolePathName, consolePaths } from './console/paths'
 import { portalPaths } from './portal/paths'
 
 // Handlebars pages translate with the request's own `t` (set by the language middleware), and format
@@ -60,6 +61,11 @@ export const templateHelpers = {
   /** A portal path by name, with its :parameters from the hash: {{path "casePage" caseNumber=number}}. */
   path(name: keyof typeof portalPaths, options: HelperOptions) {
     const pattern: string = portalPaths[name] ?? '/'
+    return pattern.replace(/:(\w+)/g, (_match, key: string) => encodeURIComponent(String(options.hash?.[key] ?? '')))
+  },
+  /** A console path by name, with its :parameters from the hash: {{consolePath "callback" callbackId=id}}. */
+  consolePath(name: ConsolePathName, options: HelperOptions) {
+    const pattern: string = consolePaths[name] ?? consolePaths.home
     return pattern.replace(/:(\w+)/g, (_match, key: string) => encodeURIComponent(String(options.hash?.[key] ?? '')))
   },
   money(cents: number, options: HelperOptions) {

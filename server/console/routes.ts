@@ -1,9 +1,23 @@
-import { Router } from 'express'
+import { type NextFunction, type Request, type Response, Router } from 'express'
 
 import type { AppDependencies } from '../app'
+import { mapDomainErrors } from '../middleware/domainErrors'
+import { showNotice } from './notices'
+import { consolePaths } from './paths'
+import { staffSignInRoutes } from './sign-in/routes'
+import { enforceStaffSessionLimits } from './staffSession'
 
-// The rep and supervisor console, mounted at /console.
-export function consoleRoutes(_deps: AppDependencies): Router {
+// The rep and supervisor console under /console: its own layout, the staff session's limits, then each journey.
+// Every journey but sign-in guards itself with requireStaff or requireSupervisor.
+export function consoleRoutes(deps: AppDependencies): Router {
   const router = Router()
+  router.use(consolePaths.home, (_req: Request, res: Response, next: NextFunction) => {
+    res.locals.layout = 'console'
+    next()
+  })
+  router.use(consolePaths.home, enforceStaffSessionLimits(deps.clock))
+  router.use(consolePaths.home, showNotice)
+  router.use(staffSignInRoutes(deps))
+  router.use(consolePaths.home, mapDomainErrors)
   return router
 }

@@ -33,7 +33,10 @@ export function secondsLeft(now: Date, session: { signedInAt?: string; lastSeenA
  * Ends a parent's session that has passed a limit (and sends them to a page that says so), otherwise records the
  * request as activity. Sessions without a parent (a visitor holding only a CSRF token) are left alone.
  */
-export function enforceSessionLimits(clock: Clock, paths: { sessionEnded: string; sessionStatus: string }) {
+export function enforceSessionLimits(
+  clock: Clock,
+  paths: { sessionEnded: string; sessionStatus: string; staySignedIn: string; signOut: string },
+) {
   return (req: Request, res: Response, next: NextFunction) => {
     const session = req.session
     if (!session?.participantId) return next()
@@ -54,6 +57,10 @@ export function enforceSessionLimits(clock: Clock, paths: { sessionEnded: string
     res.locals.sessionTimeout = {
       idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),
       warningSeconds: sessionWarningMs / 1000,
+      statusUrl: paths.sessionStatus,
+      endedUrl: `${paths.sessionEnded}?reason=idle`,
+      stayUrl: paths.staySignedIn,
+      signOutUrl: paths.signOut,
     }
     next()
   }

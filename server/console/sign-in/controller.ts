@@ -1,0 +1,74 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import { lockoutMinutes, maxConsecutiveFailures } from '../../identity/lockout'
+import { endSession, secondsLeft } from '../../middleware/parentSession'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
+import { formatDateTime } from '../../templates'
+import { consolePaths } from '../paths'
+import { startStaffSession } from '../staffSession'
+import { staffSignInFields, staffSignInSchema } from './validation'
+
+const endedReasons = ['idle', 'limit', 'signedOut'] as const
+
+export function staffSignInController({ services, clock }: AppDependencies) {
+  const showForm = (req: Request, res: Response, errors?: FieldErrors) =>
+    renderForm(res, 'console/sign-in/sign-in', {
+      pageTitle: req.t('console:signIn.title'),
+      values: keptValues(req.body, ['password']),
+      errors,
+      fieldOrder: staffSignInFields,
+      lockout: { attempts: maxConsecutiveFailures, minutes: lockoutMinutes },
+    })
+
+  return {
+    /** /console itself: the queue for anyone signed in, the sign-in page for anyone else. */
+    home(req: Request, res: Response) {
+      res.redirect(303, req.session?.staffId ? consolePaths.queue : consolePaths.signIn)
+    },
+
+    show(req: Request, res: Response) {
+      if (req.session?.staffId) return res.redirect(303, consolePaths.queue)
+      showForm(req, res)
+    },
+
+    async submit(req: Request, res: Response) {
+      const form = validateForm(staffSignInSchema, req.body)
+      if (!form.ok) return showForm(req, res, form.errors)
+      const result = await services.identity.signInStaff(form.data.username, form.data.password)
+      if (result.outcome === 'locked') {
+        const until = formatDateTime(req.language, result.lockedUntil)
+        return showForm(req, res, { username: { key: 'console:signIn.errors.locked', params: { until } } })
+      }
+      if (result.outcome !== 'signed_in') return showForm(req, res, { username: 'console:signIn.errors.notRecognised' })
+      await startStaffSession(req, result, clock.now())
+      res.redirect(303, consolePaths.queue)
+    },
+
+    async signOut(req: Request, res: Response) {
+      await endSession(req)
+      res.redirect(303, `${consolePaths.sessionEnded}?reason=signedOut`)
+    },
+
+    async sessionEnded(req: Request, res: Response) {
+      if (req.session?.staffId) await endSession(req)
+      const asked = String(req.query.reason ?? 'signedOut')
+      const reason = (endedReasons as readonly string[]).includes(asked) ? asked : 'signedOut'
+      res.locals.staff = undefined
+      res.render('console/sign-in/signed-out', { pageTitle: req.t(`console:signedOut.${reason}`), reason })
+    },
+
+    status(req: Request, res: Response) {
+      if (!req.session?.staffId) return res.status(401).json({ signedIn: false, secondsLeft: 0 })
+      res.json({ signedIn: true, secondsLeft: secondsLeft(clock.now(), req.session) })
+    },
+
+    staySignedIn(req: Request, res: Response) {
+      const signedIn = Boolean(req.session?.staffId)
+      if (req.accepts(['html', 'json']) === 'json') {
+        return res.status(signedIn ? 200 : 401).json({ signedIn, secondsLeft: signedIn ? secondsLeft(clock.now(), req.session) : 0 })
+      }
+      res.redirect(303, signedIn ? consolePaths.queue : consolePaths.signIn)
+    },
+  }
+}

@@ -1,0 +1,90 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import type { Principal } from '../audit/principal'
+import type { Clock } from '../clock'
+import { ForbiddenError } from '../errors'
+import { secondsLeft, sessionStateAt, sessionWarningMs } from '../middleware/parentSession'
+import { sessionIdleMs } from '../middleware/setUpWebSession'
+import { consolePaths } from './paths'
+
+// Staff sign-in is separate from parents': its own page, its own guard, its own principal. The limits are the
+// parents' (15 minutes idle with a warning, 12 hours at most), checked here on the server.
+
+export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>
+
+export interface SignedInStaff {
+  staffId: number
+  role: 'rep' | 'supervisor'
+  displayName: string
+  languages: string[]
+}
+
+/** Ends a staff session past a limit, otherwise records the request as activity and tells the layout who is in. */
+export function enforceStaffSessionLimits(clock: Clock) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const session = req.session
+    if (!session?.staffId || !session.staffRole) return next()
+    const now = clock.now()
+    const state = sessionStateAt(now, session)
+    if (state !== 'active') {
+      session.destroy((error) => {
+        if (error) return next(error)
+        if (req.accepts(['html', 'json']) === 'json') return res.status(401).json({ signedIn: false, secondsLeft: 0 })
+        res.redirect(303, `${consolePaths.sessionEnded}?reason=${state === 'idle_expired' ? 'idle' : 'limit'}`)
+      })
+      return
+    }
+    if (req.path !== consolePaths.sessionStatus) session.lastSeenAt = now.toISOString()
+    res.locals.staff = {
+      staffId: session.staffId,
+      role: session.staffRole,
+      name: session.staffName ?? '',
+      supervisor: session.staffRole === 'supervisor',
+    }
+    res.locals.sessionTimeout = {
+      idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),
+      warningSeconds: sessionWarningMs / 1000,
+      statusUrl: consolePaths.sessionStatus,
+      endedUrl: `${consolePaths.sessionEnded}?reason=idle`,
+      stayUrl: consolePaths.staySignedIn,
+      signOutUrl: consolePaths.signOut,
+    }
+    next()
+  }
+}
+
+/** Every console page but sign-in: a visitor without a staff session goes to the console's sign-in page. */
+export function requireStaff(req: Request, res: Response, next: NextFunction) {
+  if (req.session?.staffId && req.session.staffRole) return next()
+  res.redirect(303, consolePaths.signIn)
+}
+
+/** Supervisor pages: a representative is signed in but not allowed, which is a 403, not a redirect. */
+export function requireSupervisor(req: Request, res: Response, next: NextFunction) {
+  if (!req.session?.staffId || !req.session.staffRole) return res.redirect(303, consolePaths.signIn)
+  if (req.session.staffRole !== 'supervisor') return next(new ForbiddenError())
+  next()
+}
+
+/** The signed-in staff member, for a handler behind `requireStaff`; read only from the server-side session. */
+export function staffPrincipalOf(req: Request): StaffPrincipal {
+  const { staffId, staffRole } = req.session ?? {}
+  if (!staffId || !staffRole) throw new Error('staffPrincipalOf used on a route without requireStaff')
+  return { kind: 'staff', staffId, role: staffRole }
+}
+
+/** Starts a staff session on a fresh session id; whatever the browser held before (a parent's session) is gone. */
+export function startStaffSession(req: Request, staff: SignedInStaff, now: Date): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.regenerate((error) => {
+      if (error) return reject(error)
+      req.session.staffId = staff.staffId
+      req.session.staffRole = staff.role
+      req.session.staffName = staff.displayName
+      req.session.staffLanguages = staff.languages
+      req.session.signedInAt = now.toISOString()
+      req.session.lastSeenAt = now.toISOString()
+      req.session.save((saveError) => (saveError ? reject(saveError) : resolve()))
+    })
+  })
+}
