@@ -2,6 +2,7 @@ import { createAuditService } from './audit/auditService'
 import { createCallbackService } from './callbacks/callbackService'
 import { createCallService } from './calls/callService'
 import { createCaseInquiryService } from './cases/caseInquiryService'
+import { createStaffCaseDirectory } from './cases/staffCaseDirectory'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import type { DatabaseHandle } from './db/connection'
@@ -17,6 +18,7 @@ export function createServices(deps: { database: DatabaseHandle; config: Config;
     callbacks: createCallbackService(deps),
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),
     cases: createCaseInquiryService({ db, clock: deps.clock }),
+    staffDirectory: createStaffCaseDirectory({ db, clock: deps.clock }),
     audit: createAuditService({ db, clock: deps.clock }),
   }
 }
