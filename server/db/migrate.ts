@@ -3,12 +3,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { SqlDialect } from './dialect'
 import { initialSchema } from './migrations/0001_initial'
 import { callbacksSchema } from './migrations/0002_callbacks'
+import { staffPhoneSchema } from './migrations/0003_staff_phone'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   return {
     '0001_initial': initialSchema(dialect),
     '0002_callbacks': callbacksSchema(dialect),
+    '0003_staff_phone': staffPhoneSchema(dialect),
   }
 }
 

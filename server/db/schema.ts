@@ -187,6 +187,8 @@ export interface StaffTable {
   languages: string
   failed_attempts: Generated<number>
   locked_until: string | null
+  /** E.164; "Call now" rings it first. Null: the person cannot place calls from the console. */
+  phone: string | null
 }
 
 export interface AuditEventsTable {

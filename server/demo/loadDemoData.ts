@@ -103,7 +103,7 @@ async function staffRows() {
   return Promise.all(
     staffCatalog.map(async (s) => ({
       username: s.username, display_name: s.displayName, password_hash: await hashSecret(s.password), role: s.role,
-      languages: s.languages.join(','), failed_attempts: 0, locked_until: null,
+      languages: s.languages.join(','), failed_attempts: 0, locked_until: null, phone: s.phone,
     })),
   )
 }

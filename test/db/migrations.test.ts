@@ -30,6 +30,13 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
     expect(tables).toEqual(expect.arrayContaining(everyTable))
   })
 
+  it('give staff an optional phone number for "Call now"', async () => {
+    const staff = (await database.db.introspection.getTables()).find((t) => t.name === 'staff')
+    const phone = staff?.columns.find((c) => c.name === 'phone')
+    expect(phone?.dataType.toLowerCase()).toBe('text')
+    expect(phone?.isNullable).toBe(true)
+  })
+
   it('are a no-op the second time', async () => {
     expect(await migrateToLatest(database.db, database.dialect)).toEqual([])
   })
@@ -113,7 +120,7 @@ describe('migrations of one empty database from two processes at once', () => {
     const migrate = () => execFileAsync('npx', ['tsx', 'server/db/migrateCommand.ts'], { env, cwd: projectRoot })
     try {
       const outputs = (await Promise.all([migrate(), migrate()])).map((r) => r.stdout.trim()).sort()
-      expect(outputs).toEqual(['applied: 0001_initial, 0002_callbacks', 'database is up to date'])
+      expect(outputs).toEqual(['applied: 0001_initial, 0002_callbacks, 0003_staff_phone', 'database is up to date'])
     } finally {
       await target.remove()
     }
