@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 
 import type { CallRow, Database } from '../db/schema'
+import type { CallFigureRow } from './callFigures'
 import type { CallOutcome, PhoneCall } from './phoneCall'
 
 // The `calls` table. `state` holds { heardAnswer, flow } as JSON and `path` a JSON array, so both dialects
@@ -83,6 +84,17 @@ export function callRepository(db: Kysely<Database>) {
         .where('ended_at', 'is', null)
         .executeTakeFirst()
       return Number(result.numUpdatedRows) > 0
+    },
+
+    /** Calls started in [from, to), for the supervisor's figures; a range scan of the calls_started index. */
+    async startedBetween(from: Date, to: Date): Promise<CallFigureRow[]> {
+      const rows = await db
+        .selectFrom('calls')
+        .select(['language', 'outcome', 'started_at'])
+        .where('started_at', '>=', from.toISOString())
+        .where('started_at', '<', to.toISOString())
+        .execute()
+      return rows.map((row) => ({ language: row.language, outcome: row.outcome, startedAt: new Date(row.started_at) }))
     },
 
     /** A PAR ID or case number as the internal id of the record it names, or null when it names none. */

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely'
 
+import { type BusinessCalendar, createBusinessCalendar } from '../callbacks/businessCalendar'
+import { type FigurePeriod, periodBounds } from '../callbacks/supervisorFigures'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
+import { type SupervisorCallFigures, supervisorCallFigures } from './callFigures'
 import { callRepository } from './callRepository'
 import {
   assertNoSecrets,
@@ -18,8 +21,10 @@ import {
  */
 export type KeyedIdentifierReference = { kind: 'participant' | 'case'; id: number } | { kind: 'none' }
 
-export function createCallService(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createCallService(deps: { db: Kysely<Database>; clock: Clock; calendar?: BusinessCalendar }) {
   const calls = callRepository(deps.db)
+  // Only the agency's time zone matters here: a period's dates start at the agency's midnight.
+  const calendar = deps.calendar ?? createBusinessCalendar()
   const now = () => deps.clock.now().toISOString()
 
   return {
@@ -86,6 +91,12 @@ export function createCallService(deps: { db: Kysely<Database>; clock: Clock }) 
       const durationSeconds = reported.durationSeconds ?? measured
       await calls.end(callSid, { outcome: outcomeAtEnd(call), endedAt, durationSeconds })
       return calls.find(callSid)
+    },
+
+    /** Calls started in a period of agency dates (both included), overall and by language. The channel checks the period. */
+    async supervisorFigures(period: FigurePeriod): Promise<SupervisorCallFigures> {
+      const { from, to } = periodBounds(period, calendar)
+      return supervisorCallFigures(await calls.startedBetween(from, to), { period, calendar })
     },
 
     async referenceForKeyedIdentifier(digits: string): Promise<KeyedIdentifierReference> {
