@@ -59,7 +59,8 @@ export function searchKindsOf(query: string): { kinds: SearchKind[]; digits: str
   let phone: string | null = null
   if (/^\d+$/.test(digits)) {
     if (digits.length === 12) kinds.push('case_number')
-    if (digits.length === 10) kinds.push('par_id')
+    // Punctuation such as (916) 555-0101 says phone number; bare digits may be either.
+    if (digits.length === 10 && /^[\d\s]+$/.test(trimmed)) kinds.push('par_id')
     const parsed = parsePhoneNumber(trimmed, 'US')
     if (parsed?.isValid() && parsed.country === 'US') {
       phone = parsed.number

@@ -2,8 +2,11 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 
 import type { AppDependencies } from '../app'
 import { mapDomainErrors } from '../middleware/domainErrors'
+import { callbackRoutes } from './callbacks/routes'
+import { staffCasesRoutes } from './cases/routes'
 import { showNotice } from './notices'
 import { consolePaths } from './paths'
+import { queueRoutes } from './queue/routes'
 import { staffSignInRoutes } from './sign-in/routes'
 import { enforceStaffSessionLimits } from './staffSession'
 
@@ -18,6 +21,9 @@ export function consoleRoutes(deps: AppDependencies): Router {
   router.use(consolePaths.home, enforceStaffSessionLimits(deps.clock))
   router.use(consolePaths.home, showNotice)
   router.use(staffSignInRoutes(deps))
+  router.use(queueRoutes(deps))
+  router.use(callbackRoutes(deps))
+  router.use(staffCasesRoutes(deps))
   router.use(consolePaths.home, mapDomainErrors)
   return router
 }

@@ -9,7 +9,12 @@ declare module 'express-session' {
     /** The languages the representative speaks, for the queue's default filter. */
     staffLanguages?: string[]
     /** A one-time message for the next console page ("You took request K7M 4PQ"). */
-    consoleNotice?: { key: string; params?: Record<string, string | number>; kind: 'success' | 'info' | 'warning' }
+    consoleNotice?: {
+      key: string
+      /** An instant to show in the reader's language and the agency's time zone is `{ dateTime: iso }`. */
+      params?: Record<string, string | number | { dateTime: string }>
+      kind: 'success' | 'info' | 'warning'
+    }
   }
 }
 

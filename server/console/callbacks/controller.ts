@@ -1,0 +1,137 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import type { Callback } from '../../callbacks/callbackRecord'
+import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
+import { NotFoundError } from '../../errors'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
+import { timeLeftText } from '../callbackViews'
+import { setNotice } from '../notices'
+import { consolePaths, consolePathTo } from '../paths'
+import { staffPrincipalOf } from '../staffSession'
+import { phoneContextView } from './phoneContext'
+import { attemptFields, attemptSchema } from './validation'
+
+// One callback request as the representative works it: the request and its promise, the parent and their case read
+// through the same case-inquiry service as the portal and the phone line, what the phone line already told the
+// caller, earlier attempts, and the actions the request's state allows (take, call, record, release).
+
+function callbackIdOf(req: Request): number {
+  const raw = String(req.params.callbackId ?? '')
+  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
+  return id
+}
+
+const codeOf = (callback: Pick<Callback, 'confirmationCode'>) => groupedConfirmationCode(callback.confirmationCode)
+
+export function callbackController({ services, config, clock }: AppDependencies) {
+  async function show(req: Request, res: Response, errors?: FieldErrors) {
+    const principal = staffPrincipalOf(req)
+    const detail = await services.callbacks.callbackForStaff(callbackIdOf(req))
+    if (!detail) throw new NotFoundError()
+    const { callback, attempts, timeLeft } = detail
+    const caseId = callback.caseId
+    // The summary first: it is the audited read of the case, as on the case page.
+    const [summary, nextSteps, parties, earlier, call] = await Promise.all([
+      caseId === null ? null : services.cases.getCaseSummary(principal, caseId, 'console'),
+      caseId === null ? null : services.cases.getNextSteps(principal, caseId, 'console'),
+      caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
+      caseId === null ? [] : services.callbacks.listForCase(caseId),
+      callback.callSid ? services.calls.find(callback.callSid) : undefined,
+    ])
+    const parent =
+      parties?.parties.find((p) => p.participantId === callback.participantId) ??
+      (callback.participantId === null ? undefined : await services.staffDirectory.participantName(principal, callback.participantId))
+    const staffNames = await services.staffDirectory.staffNames([
+      ...attempts.map((a) => a.staffId),
+      ...(callback.claimedBy ? [callback.claimedBy] : []),
+    ])
+    const claimedByMe = callback.status === 'claimed' && callback.claimedBy === principal.staffId
+    const readyNow = callback.nextAttemptAfter === null || callback.nextAttemptAfter <= clock.now()
+    renderForm(res, 'console/callbacks/callback', {
+      pageTitle: req.t('console:callback.title', { code: codeOf(callback) }),
+      values: keptValues(req.body),
+      errors,
+      fieldOrder: attemptFields,
+      callback: { ...callback, code: codeOf(callback), dueBy: callback.dueBy.toISOString(), createdAt: callback.createdAt.toISOString() },
+      timeLeft: timeLeftText(req.t, timeLeft),
+      overdue: timeLeft.overdue,
+      retryAfter: callback.nextAttemptAfter && !readyNow ? callback.nextAttemptAfter.toISOString() : null,
+      claimedByMe,
+      claimedByName: callback.claimedBy === null ? null : (staffNames.get(callback.claimedBy) ?? null),
+      canClaim: callback.status === 'open',
+      maxAttempts: config.callbacks.maxAttempts,
+      parent,
+      summary,
+      nextSteps: nextSteps?.steps ?? [],
+      parties: parties?.parties ?? [],
+      familyViolence: parties?.parties.some((p) => p.familyViolence) ?? false,
+      phoneContext: phoneContextView(req.t, callback.phoneContext),
+      call: call ? { ...call, outcome: call.outcome } : null,
+      attempts: attempts.map((a) => ({ ...a, attemptedAt: a.attemptedAt.toISOString(), staffName: staffNames.get(a.staffId) ?? '' })),
+      earlier: earlier
+        .filter((c) => c.id !== callback.id)
+        .map((c) => ({ id: c.id, code: codeOf(c), topic: c.topic, status: c.status, createdAt: c.createdAt.toISOString() })),
+      outcomes: ['resolved', 'needs_caseworker', 'no_answer', 'left_message', 'wrong_number'].map((value) => ({
+        value,
+        label: req.t(`callbacks:outcomes.${value}`),
+        hint: req.t(`console:callback.outcomeHints.${value}`),
+      })),
+    })
+  }
+
+  const backToRequest = (res: Response, id: number) => res.redirect(303, consolePathTo('callback', { callbackId: id }))
+
+  return {
+    show: (req: Request, res: Response) => show(req, res),
+
+    async claim(req: Request, res: Response) {
+      const id = callbackIdOf(req)
+      const result = await services.callbacks.claim(id, staffPrincipalOf(req).staffId)
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw new NotFoundError()
+        setNotice(req, { key: result.messageKey, kind: 'warning' })
+        return res.redirect(303, consolePaths.queue)
+      }
+      setNotice(req, { key: 'console:notices.claimed', params: { code: codeOf(result.callback) }, kind: 'success' })
+      backToRequest(res, id)
+    },
+
+    async release(req: Request, res: Response) {
+      const id = callbackIdOf(req)
+      const result = await services.callbacks.release(id, staffPrincipalOf(req).staffId)
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw new NotFoundError()
+        setNotice(req, { key: result.messageKey, kind: 'warning' })
+        return backToRequest(res, id)
+      }
+      setNotice(req, { key: 'console:notices.released', params: { code: codeOf(result.callback) }, kind: 'info' })
+      res.redirect(303, consolePaths.queue)
+    },
+
+    async recordAttempt(req: Request, res: Response) {
+      const id = callbackIdOf(req)
+      const form = validateForm(attemptSchema, req.body)
+      if (!form.ok) return show(req, res, form.errors)
+      const result = await services.callbacks.recordAttempt(id, staffPrincipalOf(req).staffId, form.data.outcome, form.data.note)
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw new NotFoundError()
+        setNotice(req, { key: result.messageKey, kind: 'warning' })
+        return backToRequest(res, id)
+      }
+      const { callback } = result
+      const code = codeOf(callback)
+      if (callback.status === 'open' && callback.nextAttemptAfter) {
+        setNotice(req, {
+          key: 'console:notices.retryScheduled',
+          params: { code, attempt: callback.attempts, max: config.callbacks.maxAttempts, time: { dateTime: callback.nextAttemptAfter.toISOString() } },
+          kind: 'success',
+        })
+      } else {
+        setNotice(req, { key: `console:notices.closed.${callback.status}`, params: { code }, kind: 'success' })
+      }
+      res.redirect(303, consolePaths.queue)
+    },
+  }
+}

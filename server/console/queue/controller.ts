@@ -1,0 +1,65 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import { callbackLanguages, callbackTopics } from '../../callbacks/callbackRequest'
+import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
+import { callbackRow } from '../callbackViews'
+import { setNotice } from '../notices'
+import { consolePaths, consolePathTo } from '../paths'
+import { staffPrincipalOf } from '../staffSession'
+import { queueFilterFields, queueFilterSchema, serviceFilters } from './validation'
+
+// The callback queue: every pending request, the promise nearest to breaking first, with filters by language and
+// topic; "take the next one" claims the first ready request in a language the representative speaks.
+export function queueController({ services }: AppDependencies) {
+  const options = (req: Request) => ({
+    languages: [
+      { value: '', label: req.t('console:queue.filters.allLanguages') },
+      ...callbackLanguages.map((value) => ({ value, label: req.t(`console:languages.${value}`) })),
+    ],
+    topics: [
+      { value: '', label: req.t('console:queue.filters.allTopics') },
+      ...callbackTopics.map((value) => ({ value, label: req.t(`callbacks:topics.${value}`) })),
+    ],
+  })
+
+  const render = async (req: Request, res: Response, filters: { language?: string; topic?: string }, errors?: FieldErrors) => {
+    const { staffId } = staffPrincipalOf(req)
+    const entries = errors ? [] : await services.callbacks.listQueue(filters)
+    const staffNames = await services.staffDirectory.staffNames(entries.flatMap((e) => (e.callback.claimedBy ? [e.callback.claimedBy] : [])))
+    renderForm(res, 'console/queue/queue', {
+      pageTitle: req.t('console:queue.title'),
+      values: keptValues(req.query),
+      errors,
+      fieldOrder: queueFilterFields,
+      rows: entries.map((entry) => callbackRow(req.t, entry, { staffId, staffNames })),
+      options: options(req),
+      filtered: Boolean(filters.language || filters.topic),
+      queryString: new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString(),
+    })
+  }
+
+  return {
+    async list(req: Request, res: Response) {
+      const form = validateForm(queueFilterSchema, req.query)
+      if (!form.ok) return render(req, res, {}, form.errors)
+      await render(req, res, serviceFilters(form.data))
+    },
+
+    /** Claims the ready request due first that matches the filters shown, in a language the representative speaks. */
+    async claimNext(req: Request, res: Response) {
+      const { staffId } = staffPrincipalOf(req)
+      const form = validateForm(queueFilterSchema, req.body)
+      const filters = form.ok ? serviceFilters(form.data) : {}
+      const result = await services.callbacks.claimNext(staffId, filters)
+      if (!result.ok) {
+        setNotice(req, { key: result.messageKey, kind: 'info' })
+        const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString()
+        return res.redirect(303, query ? `${consolePaths.queue}?${query}` : consolePaths.queue)
+      }
+      setNotice(req, { key: 'console:notices.claimed', params: { code: groupedConfirmationCode(result.callback.confirmationCode) }, kind: 'success' })
+      res.redirect(303, consolePathTo('callback', { callbackId: result.callback.id }))
+    },
+  }
+}
