@@ -5,6 +5,7 @@ import { translatorFor } from '../server/i18n'
 import { callerInputFrom } from './callerInput'
 import { runTurn } from './callRunner'
 import { type StepName, stepNames } from './flowState'
+import { outboundConnectResponse } from './outboundConnect'
 import { ivrPaths } from './paths'
 import { requireTwilioSignature } from './twilioSignature'
 import { farewell } from './voice'
@@ -17,6 +18,10 @@ const callSidPattern = /^CA[0-9a-f]{32}$/
 function text(body: Record<string, unknown>, name: string): string | null {
   const value = body[name]
   return typeof value === 'string' && value.trim() ? value.trim() : null
+}
+
+function idParam(value: unknown): number | null {
+  return typeof value === 'string' && /^[1-9]\d{0,11}$/.test(value) ? Number(value) : null
 }
 
 function isStepName(value: unknown): value is StepName {
@@ -68,6 +73,25 @@ export function ivrRoutes(deps: AppDependencies): Router {
       return
     }
     return handleTurn(req, res, step)
+  })
+
+  // A representative answered a "Call now" placed from the console: put them through to the parent. The ids in the
+  // path were written by this app into the call it placed, and the signature check covers the whole URL.
+  router.post(ivrPaths.outboundConnectPattern, async (req, res) => {
+    const callbackId = idParam(req.params.callbackId)
+    const staffId = idParam(req.params.staffId)
+    if (callbackId === null || staffId === null) {
+      res.status(404).type('text/plain').send('Not found')
+      return
+    }
+    try {
+      const instructions = await services.callNow.connectInstructions(callbackId, staffId)
+      const t = translatorFor(deps.i18n, instructions.language)
+      sendTwiml(res, outboundConnectResponse(instructions, t, config.agency.callerId).toString())
+    } catch (error) {
+      logger.error({ err: error, path: req.path }, 'outbound connect failed')
+      sendTwiml(res, farewell('en', [translatorFor(deps.i18n, 'en')('ivr:trouble')]).toString())
+    }
   })
 
   // Twilio's status callback: the call is over. Record how long it took and how it ended.

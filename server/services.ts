@@ -1,4 +1,6 @@
+import { outboundConnectPath } from '../ivr/paths'
 import { createAuditService } from './audit/auditService'
+import { createCallNowService, type OutboundCalls } from './callbacks/callNow'
 import { createCallbackService } from './callbacks/callbackService'
 import { createCallService } from './calls/callService'
 import { createCaseInquiryService } from './cases/caseInquiryService'
@@ -8,18 +10,35 @@ import type { Config } from './config'
 import type { DatabaseHandle } from './db/connection'
 import { createContactDetailsService } from './identity/contactDetails'
 import { createIdentityService } from './identity/identityService'
+import { outboundCallsFromConfig } from './telephony/twilioOutboundCalls'
 
 // Data access → domain services → channels. Channels receive `Services` and never the database.
-export function createServices(deps: { database: DatabaseHandle; config: Config; clock: Clock }) {
+export function createServices(deps: {
+  database: DatabaseHandle
+  config: Config
+  clock: Clock
+  /** Tests pass their own; otherwise Twilio's REST API as configured, or null when it is not. */
+  outboundCalls?: OutboundCalls | null
+}) {
   const { db } = deps.database
+  const { config } = deps
+  const callbacks = createCallbackService(deps)
   return {
     identity: createIdentityService({ db, clock: deps.clock }),
     calls: createCallService({ db, clock: deps.clock }),
-    callbacks: createCallbackService(deps),
+    callbacks,
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),
     cases: createCaseInquiryService({ db, clock: deps.clock }),
     staffDirectory: createStaffCaseDirectory({ db, clock: deps.clock }),
     audit: createAuditService({ db, clock: deps.clock }),
+    callNow: createCallNowService({
+      db,
+      clock: deps.clock,
+      callbacks,
+      outboundCalls: deps.outboundCalls !== undefined ? deps.outboundCalls : outboundCallsFromConfig(config),
+      callerId: config.agency.callerId,
+      connectUrl: (callbackId, staffId) => config.publicBaseUrl + outboundConnectPath(callbackId, staffId),
+    }),
   }
 }
 
