@@ -2,6 +2,8 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 
 import type { AppDependencies } from '../app'
 import { mapDomainErrors } from '../middleware/domainErrors'
+import { dashboardRoutes } from './dashboard/routes'
+import { callNowRoutes } from './call-now/routes'
 import { callbackRoutes } from './callbacks/routes'
 import { staffCasesRoutes } from './cases/routes'
 import { showNotice } from './notices'
@@ -24,6 +26,8 @@ export function consoleRoutes(deps: AppDependencies): Router {
   router.use(queueRoutes(deps))
   router.use(callbackRoutes(deps))
   router.use(staffCasesRoutes(deps))
+  router.use(dashboardRoutes(deps))
+  router.use(callNowRoutes(deps))
   router.use(consolePaths.home, mapDomainErrors)
   return router
 }

@@ -16,6 +16,14 @@ export interface BarChart {
   bars: Array<{ className: string; x: number; y: number; width: number; height: number }>
   ticks: Array<{ value: number; y: number }>
   legend: Array<{ className: string; label: string; x: number }>
+  /** A level drawn across the plot, such as a target the bars are measured against. */
+  reference?: { label: string; y: number }
+}
+
+export interface BarChartOptions {
+  /** The value at the top of the axis, when it is fixed (100 for percentages); otherwise a round step above the tallest bar. */
+  top?: number
+  reference?: { value: number; label: string }
 }
 
 const size = { width: 720, height: 300, left: 80, right: 16, top: 32, bottom: 40 }
@@ -29,16 +37,16 @@ export function niceStep(max: number): number {
   return step ?? 10 * power
 }
 
-export function barChart(categoryLabels: string[], series: ChartSeries[]): BarChart {
+export function barChart(categoryLabels: string[], series: ChartSeries[], options: BarChartOptions = {}): BarChart {
   const plot = {
     left: size.left,
     top: size.top,
     width: size.width - size.left - size.right,
     height: size.height - size.top - size.bottom,
   }
-  const max = Math.max(0, ...series.flatMap((s) => s.values))
-  const step = niceStep(max)
-  const top = Math.max(step, Math.ceil(max / step) * step)
+  const max = Math.max(0, options.reference?.value ?? 0, ...series.flatMap((s) => s.values))
+  const step = niceStep(options.top ?? max)
+  const top = options.top ?? Math.max(step, Math.ceil(max / step) * step)
   const yOf = (value: number) => plot.top + plot.height - (value / top) * plot.height
   const slot = plot.width / Math.max(1, categoryLabels.length)
   const barWidth = (slot * 0.7) / Math.max(1, series.length)
@@ -62,6 +70,7 @@ export function barChart(categoryLabels: string[], series: ChartSeries[]): BarCh
     bars,
     ticks,
     legend: series.map((s, index) => ({ className: s.className, label: s.label, x: plot.left + index * 200 })),
+    ...(options.reference && { reference: { label: options.reference.label, y: round(yOf(options.reference.value)) } }),
   }
 }
 

@@ -11,6 +11,11 @@ function cell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
 }
 
+/** Rows as a CSV file: every cell made safe, CRLF line ends, and a byte-order mark so Excel opens accented words as UTF-8. */
+export function csvDocument(rows: ReadonlyArray<readonly string[]>): string {
+  return `\uFEFF${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
+}
+
 export function historyCsv(items: readonly HistoryItem[], t: TFunction): string {
   const header = ['date', 'kind', 'method', 'amount'].map((column) => t(`portal:payments.csv.${column}`))
   const rows = items.map((item) => [
@@ -19,6 +24,5 @@ export function historyCsv(items: readonly HistoryItem[], t: TFunction): string 
     item.kind !== 'fee' && item.method ? t(`cases:method.${item.method}`) : '',
     (item.amountCents / 100).toFixed(2),
   ])
-  // A byte-order mark, so Excel opens accented Spanish words as UTF-8.
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`
+  return csvDocument([header, ...rows])
 }
