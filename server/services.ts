@@ -1,5 +1,6 @@
 import { outboundConnectPath } from '../ivr/paths'
 import { createAuditService } from './audit/auditService'
+import { createCaseAuditReport } from './audit/caseAuditReport'
 import { createCallNowService, type OutboundCalls } from './callbacks/callNow'
 import { createCallbackService } from './callbacks/callbackService'
 import { createCallService } from './calls/callService'
@@ -25,12 +26,14 @@ export function createServices(deps: {
   const callbacks = createCallbackService(deps)
   return {
     identity: createIdentityService({ db, clock: deps.clock }),
-    calls: createCallService({ db, clock: deps.clock }),
+    // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
+    calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),
     callbacks,
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),
     cases: createCaseInquiryService({ db, clock: deps.clock }),
     staffDirectory: createStaffCaseDirectory({ db, clock: deps.clock }),
     audit: createAuditService({ db, clock: deps.clock }),
+    caseAudit: createCaseAuditReport({ db, clock: deps.clock }),
     callNow: createCallNowService({
       db,
       clock: deps.clock,

@@ -2,6 +2,7 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 
 import type { AppDependencies } from '../app'
 import { mapDomainErrors } from '../middleware/domainErrors'
+import { caseAuditRoutes } from './case-audit/routes'
 import { dashboardRoutes } from './dashboard/routes'
 import { callNowRoutes } from './call-now/routes'
 import { callbackRoutes } from './callbacks/routes'
@@ -27,6 +28,7 @@ export function consoleRoutes(deps: AppDependencies): Router {
   router.use(callbackRoutes(deps))
   router.use(staffCasesRoutes(deps))
   router.use(dashboardRoutes(deps))
+  router.use(caseAuditRoutes(deps))
   router.use(callNowRoutes(deps))
   router.use(consolePaths.home, mapDomainErrors)
   return router

@@ -1,0 +1,49 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import type { AuditActorName } from '../../audit/caseAuditReport'
+import { NotFoundError } from '../../errors'
+import { formatDateTime } from '../../templates'
+import { staffPrincipalOf } from '../staffSession'
+
+const knownActions = new Set([
+  'case.summary', 'case.history', 'case.denied', 'case.search', 'case.parties', 'audit_trail.read', 'claim',
+  'participant.contact_details_changed',
+])
+
+/** A case id from the path: digits only and in range, else the page does not exist. */
+function caseIdOf(req: Request): number {
+  const raw = String(req.params.caseId ?? '')
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
+  return id
+}
+
+export function caseAuditController({ services }: AppDependencies) {
+  return {
+    async show(req: Request, res: Response) {
+      const report = await services.caseAudit.forCase(staffPrincipalOf(req), caseIdOf(req))
+      if (!report) throw new NotFoundError()
+      const t = req.t
+      const who = (actor: AuditActorName, channel: string): string => {
+        if (actor.kind === 'staff') return actor.name ? t('supervisor:audit.actor.staff', { name: actor.name }) : t('supervisor:audit.actor.staffUnknown')
+        if (actor.kind === 'parent') return actor.name ? t('supervisor:audit.actor.parent', { name: actor.name }) : t('supervisor:audit.actor.parentUnknown')
+        return t(channel === 'phone' ? 'supervisor:audit.actor.phoneLine' : 'supervisor:audit.actor.system')
+      }
+      // i18next reads dots as nesting, so action codes are looked up with underscores.
+      const what = (action: string) =>
+        knownActions.has(action) ? t(`supervisor:audit.actions.${action.replace(/\./g, '_')}`) : t('supervisor:audit.actions.other', { action })
+      res.render('console/case-audit/case-audit', {
+        pageTitle: t('supervisor:audit.title', { number: report.caseNumber }),
+        report,
+        rows: report.entries.map((entry) => ({
+          occurredAt: entry.occurredAt,
+          when: formatDateTime(req.language, entry.occurredAt),
+          who: who(entry.actorName, entry.channel),
+          channel: t(`supervisor:audit.channels.${entry.channel}`),
+          action: what(entry.action),
+        })),
+      })
+    },
+  }
+}
