@@ -36,10 +36,11 @@ export interface PortalTestApp extends TestApp {
   clock: MovableClock
 }
 
-export async function createPortalTestApp(options: { start?: string } = {}): Promise<PortalTestApp> {
+/** `env` overrides the test configuration, e.g. to point outbound calls at a fake Twilio API. */
+export async function createPortalTestApp(options: { start?: string; env?: NodeJS.ProcessEnv } = {}): Promise<PortalTestApp> {
   const clock = movableClock(options.start ?? demoNoon)
   const database = await createTestDatabase()
-  const testApp = await createTestApp({ clock, database })
+  const testApp = await createTestApp({ clock, database, env: options.env })
   await loadDemoData(database.db, { ssnHmacKey: testApp.config.ssnHmacKey, today: agencyToday(clock) })
   return { ...testApp, clock }
 }
