@@ -70,6 +70,23 @@ describe('case audit trail', () => {
     expect(await htmlErrors(html)).toEqual([])
   })
 
+  it('names the phone line, a staff member no longer listed and an action it does not know, rather than failing', async () => {
+    await testApp.database.db
+      .insertInto('audit_events')
+      .values([
+        { occurred_at: '2026-03-11T01:00:00.000Z', actor_kind: 'system', actor_id: null, case_id: caseId, action: 'case.summary', channel: 'phone', details: null },
+        { occurred_at: '2026-03-11T02:00:00.000Z', actor_kind: 'staff', actor_id: 987_654, case_id: caseId, action: 'case.exported', channel: 'console', details: null },
+      ])
+      .execute()
+    const agent = await staffAgent(testApp.app, supervisor)
+    const rows = rowsOf(withStatus(await agent.get(consolePathTo('caseAudit', { caseId })), 200).text)
+    expect(rows.find((row) => row.at === '2026-03-11T01:00:00.000Z')).toMatchObject({ who: text('en', 'supervisor:audit.actor.phoneLine') })
+    expect(rows.find((row) => row.at === '2026-03-11T02:00:00.000Z')).toMatchObject({
+      who: text('en', 'supervisor:audit.actor.staffUnknown'),
+      action: escaped(text('en', 'supervisor:audit.actions.other', { action: 'case.exported' })),
+    })
+  })
+
   it('answers 404 for a case id that is not a number or names no case, and records nothing', async () => {
     const agent = await staffAgent(testApp.app, supervisor)
     const before = await testApp.database.db.selectFrom('audit_events').select(({ fn }) => fn.countAll().as('n')).executeTakeFirstOrThrow()
