@@ -93,6 +93,10 @@ export const templateHelpers = {
   phoneNumber(e164: string) {
     return parsePhoneNumberFromString(e164, 'US')?.formatNational() ?? e164
   },
+  /** The same, for the text of a tel: link: a non-breaking space and hyphen keep the number on one line. */
+  phoneNumberUnbroken(e164: string) {
+    return templateHelpers.phoneNumber(e164).replace(/ /g, '\u00a0').replace(/-/g, '\u2011')
+  },
   eq: (a: unknown, b: unknown) => a === b,
   list: (...args: unknown[]) => args.slice(0, -1),
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core'
 
 import { projectRoot } from '../../server/config'
 import { createPortalTestApp, type PortalTestApp } from '../portal/portalTestApp'
@@ -122,4 +122,25 @@ export function focusedElement(page: Page): Promise<string> {
     const active = (globalThis as unknown as { document: { activeElement: { id: string; tagName: string } | null } }).document.activeElement
     return active?.id || active?.tagName || ''
   })
+}
+
+/** Checks the page now shown, whose HTML came in `response`; returns one line per problem. */
+export async function problemsOf(page: Page, response: Response | null, label: string): Promise<string[]> {
+  if (!response) return [`${label}: no response`]
+  const problems = [...(await htmlErrors(await response.text())), ...(await axeViolations(page))]
+  return problems.map((problem) => `${label} ${page.url()}: ${problem}`)
+}
+
+/** Opens a path, expects its status, and checks the page. */
+export async function visit(page: Page, path: string, label: string, status = 200): Promise<string[]> {
+  const response = await page.goto(path)
+  if (response?.status() !== status) return [`${label} ${path}: HTTP ${response?.status()}, expected ${status}`]
+  return problemsOf(page, response, label)
+}
+
+/** Submits the page's first main form as it stands (novalidate: the server does all the checking) and checks the answer. */
+export async function submitMainForm(page: Page, label: string, status: number, button = 'main form button[type="submit"]'): Promise<string[]> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.locator(button).first().click()])
+  if (response?.status() !== status) return [`${label} ${page.url()}: HTTP ${response?.status()}, expected ${status}`]
+  return problemsOf(page, response, label)
 }

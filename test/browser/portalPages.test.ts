@@ -1,4 +1,4 @@
-import type { Page, Response } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
 import type { DemoPersona } from '../../server/demo/personas'
 import { portalPaths } from '../../server/portal/paths'
@@ -11,6 +11,8 @@ import {
   htmlErrors,
   requireChromium,
   startBrowserHarness,
+  submitMainForm,
+  visit,
 } from './browserHarness'
 
 // Every page of the portal, in English and Spanish, as each demo parent sees it: 0 axe-core violations (WCAG 2.2 AA)
@@ -36,26 +38,6 @@ describe('every page passes axe and html-validate', () => {
     expect((await htmlErrors('<!DOCTYPE html><html><head><title>t</title></head><body><img src="x.png"><button>b</button></body></html>')).join('\n')).toMatch(/wcag\/h37|no-implicit-button-type/)
     await page.context().close()
   })
-
-  /** Checks the page now shown, whose HTML came in `response`; returns one line per problem. */
-  async function problemsOf(page: Page, response: Response | null, label: string): Promise<string[]> {
-    if (!response) return [`${label}: no response`]
-    const problems = [...(await htmlErrors(await response.text())), ...(await axeViolations(page))]
-    return problems.map((problem) => `${label} ${page.url()}: ${problem}`)
-  }
-
-  async function visit(page: Page, path: string, label: string, status = 200): Promise<string[]> {
-    const response = await page.goto(path)
-    if (response?.status() !== status) return [`${label} ${path}: HTTP ${response?.status()}, expected ${status}`]
-    return problemsOf(page, response, label)
-  }
-
-  /** Submits the main form as it stands (novalidate: the server does all the checking) and checks the answer. */
-  async function submitMainForm(page: Page, label: string, status: number): Promise<string[]> {
-    const [response] = await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').first().click()])
-    if (response?.status() !== status) return [`${label} ${page.url()}: HTTP ${response?.status()}, expected ${status}`]
-    return problemsOf(page, response, label)
-  }
 
   /** The first matching link's address, or null at once when there is none (a locator would wait for one). */
   function firstHref(page: Page, selector: string): Promise<string | null> {

@@ -1,0 +1,108 @@
+import type { Page } from 'playwright-core'
+
+import { consolePaths, consolePathTo } from '../../server/console/paths'
+import type { StaffDefinition } from '../../server/demo/staffCatalog'
+import { bilingualRep, supervisor } from '../console/consoleTestApp'
+import { languages, type Language, participantIdOf, persona, servicesOf } from '../portal/portalTestApp'
+import { auditContext, type BrowserHarness, startBrowserHarness, submitMainForm, visit } from './browserHarness'
+
+// Every console page, in English and Spanish, as a representative and a supervisor see it: 0 axe-core violations
+// (WCAG 2.2 AA) and 0 html-validate errors, including the pages that show form errors.
+
+jest.setTimeout(180_000)
+
+describe('every console page passes axe and html-validate', () => {
+  let harness: BrowserHarness
+  let phoneRequestId: number
+  let caseId: number
+
+  beforeAll(async () => {
+    harness = await startBrowserHarness()
+    const services = servicesOf(harness.testApp)
+    const caller = persona('suspended-license')
+    const callerId = await participantIdOf(harness.testApp, caller)
+    const [summary] = await services.cases.listCaseSummaries({ kind: 'parent', participantId: callerId }, 'phone')
+    caseId = summary!.caseId
+    const phoneRequest = await services.callbacks.requestCallback({
+      principal: { kind: 'parent', participantId: callerId },
+      participantId: callerId,
+      caseId,
+      phone: caller.phone.callerId,
+      language: 'en',
+      topic: 'license',
+      preferredWindow: 'asap',
+      channel: 'phone',
+      callSid: 'CA0123456789abcdef0123456789abcdef',
+      phoneContext: { path: ['welcome', 'identify', 'pin', 'mainMenu', 'balance', 'callbackNumber', 'callbackWindow', 'callbackTopic'], heard: ['balance'], identified: true },
+    })
+    phoneRequestId = phoneRequest.callback.id
+    const spanish = persona('spanish-speaker')
+    const spanishId = await participantIdOf(harness.testApp, spanish)
+    await services.callbacks.requestCallback({
+      principal: { kind: 'parent', participantId: spanishId },
+      participantId: spanishId,
+      phone: '+19165550150',
+      language: 'es',
+      topic: 'payments',
+      preferredWindow: 'morning',
+      channel: 'web',
+    })
+    const rep = await harness.testApp.database.db.selectFrom('staff').select('id').where('username', '=', bilingualRep.username).executeTakeFirstOrThrow()
+    const claimed = await services.callbacks.claim(phoneRequestId, rep.id)
+    expect(claimed.ok).toBe(true)
+  })
+  afterAll(() => harness?.close())
+
+  async function signIn(page: Page, who: StaffDefinition, language: Language): Promise<void> {
+    await page.goto(`${consolePaths.signIn}?lng=${language}`)
+    await page.fill('#username', who.username)
+    await page.fill('#password', who.password)
+    await Promise.all([page.waitForURL(`**${consolePaths.queue}`), page.locator('main form button[type="submit"]').click()])
+  }
+
+  describe.each(languages)('in %s', (language) => {
+    it('sign-in, its errors and the signed-out pages', async () => {
+      const page = await (await auditContext(harness)).newPage()
+      const problems: string[] = []
+      problems.push(...(await visit(page, `${consolePaths.signIn}?lng=${language}`, 'staff sign-in')))
+      problems.push(...(await submitMainForm(page, 'staff sign-in errors', 400)))
+      for (const reason of ['idle', 'limit', 'signedOut']) {
+        problems.push(...(await visit(page, `${consolePaths.sessionEnded}?reason=${reason}`, 'staff signed out')))
+      }
+      await page.context().close()
+      expect(problems).toEqual([])
+    })
+
+    it('every page a representative works with', async () => {
+      const page = await (await auditContext(harness)).newPage()
+      const problems: string[] = []
+      await signIn(page, bilingualRep, language)
+      problems.push(...(await visit(page, consolePaths.queue, 'queue')))
+      problems.push(...(await visit(page, `${consolePaths.queue}?language=es`, 'queue filtered')))
+      problems.push(...(await visit(page, `${consolePaths.queue}?language=xx`, 'queue filter errors', 400)))
+      const requestPage = consolePathTo('callback', { callbackId: phoneRequestId })
+      problems.push(...(await visit(page, requestPage, 'request being worked')))
+      problems.push(...(await submitMainForm(page, 'attempt errors', 400, 'main form[action$="/attempts"] button[type="submit"]')))
+      problems.push(...(await visit(page, consolePaths.caseSearch, 'case search')))
+      problems.push(...(await visit(page, `${consolePaths.caseSearch}?q=`, 'case search errors', 400)))
+      problems.push(...(await visit(page, `${consolePaths.caseSearch}?q=${persona('both-roles').phone.parId}`, 'case search results')))
+      problems.push(...(await visit(page, consolePathTo('casePage', { caseId }), 'case')))
+      problems.push(...(await visit(page, consolePaths.dashboard, 'supervisor page refused', 403)))
+      problems.push(...(await visit(page, consolePathTo('casePage', { caseId: 999999 }), 'no such case', 404)))
+      await page.context().close()
+      expect(problems).toEqual([])
+    })
+
+    it('every page a supervisor reads', async () => {
+      const page = await (await auditContext(harness)).newPage()
+      const problems: string[] = []
+      await signIn(page, supervisor, language)
+      problems.push(...(await visit(page, consolePaths.queue, 'queue as supervisor')))
+      problems.push(...(await visit(page, consolePathTo('callback', { callbackId: phoneRequestId }), 'request worked by another')))
+      problems.push(...(await visit(page, consolePaths.dashboard, 'dashboard')))
+      problems.push(...(await visit(page, consolePathTo('caseAudit', { caseId }), 'case audit trail')))
+      await page.context().close()
+      expect(problems).toEqual([])
+    })
+  })
+})
