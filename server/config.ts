@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   AGENT_LINE_NUMBER: z.string().default('+19165550150'),
   AGENCY_CALLER_ID: z.string().default('+19165550199'),
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  CALLBACK_CLAIM_MINUTES: z.coerce.number().int().min(5).max(480).default(60),
   DEMO_DATA: z.enum(['on', 'off']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
@@ -53,7 +54,8 @@ export interface Config {
   publicBaseUrl: string
   redisUrl: string | null
   agency: { phoneNumber: string; agentLineNumber: string; callerId: string }
-  callbacks: { maxAttempts: number }
+  /** maxAttempts: calls before a request closes as unreachable; claimMinutes: how long a claim holds untouched. */
+  callbacks: { maxAttempts: number; claimMinutes: number }
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -102,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     redisUrl: e.REDIS_URL ?? null,
     agency: { phoneNumber: e.AGENCY_PHONE_NUMBER, agentLineNumber: e.AGENT_LINE_NUMBER, callerId: e.AGENCY_CALLER_ID },
-    callbacks: { maxAttempts: e.CALLBACK_MAX_ATTEMPTS },
+    callbacks: { maxAttempts: e.CALLBACK_MAX_ATTEMPTS, claimMinutes: e.CALLBACK_CLAIM_MINUTES },
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }

@@ -41,6 +41,16 @@ export interface QueueEntry {
   timeLeft: TimeLeft
   /** False while a retry waits for its time. */
   readyNow: boolean
+  /** Claimed longer ago than a claim holds: another representative may take it over. */
+  claimStale: boolean
+}
+
+/**
+ * A claim holds for a while and then lapses, so a request whose representative went to lunch or closed the tab
+ * does not sit unanswered until its promise breaks. Before this instant a claim is stale.
+ */
+export function staleClaimsBefore(now: Date, claimMinutes: number): Date {
+  return new Date(now.getTime() - claimMinutes * 60_000)
 }
 
 /** Due time first (the promise nearest to breaking), then the older request. */
@@ -48,11 +58,12 @@ export function compareQueueOrder(a: Callback, b: Callback): number {
   return a.dueBy.getTime() - b.dueBy.getTime() || a.id - b.id
 }
 
-export function queueEntryOf(callback: Callback, now: Date, serviceLevel: ServiceLevel): QueueEntry {
+export function queueEntryOf(callback: Callback, now: Date, serviceLevel: ServiceLevel, staleBefore: Date): QueueEntry {
   return {
     callback,
     timeLeft: serviceLevel.timeLeft(callback.dueBy, now),
     readyNow: callback.nextAttemptAfter === null || callback.nextAttemptAfter <= now,
+    claimStale: callback.status === 'claimed' && callback.claimedAt !== null && callback.claimedAt < staleBefore,
   }
 }
 

@@ -1,7 +1,7 @@
 // Every read and write of callback requests, in Kysely that runs the same on SQLite and PostgreSQL. The queue's
 // state changes are single conditional UPDATEs checked by the row they return: the database, not this process,
 // decides which of two representatives gets a request, so the rule holds across any number of app processes.
-import type { Kysely, Selectable } from 'kysely'
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely'
 
 import type { SqlDialect } from '../db/dialect'
 import type { CallbackAttemptsTable, CallbacksTable, Database } from '../db/schema'
@@ -95,6 +95,15 @@ function attemptFromRow(row: AttemptRow): CallbackAttempt {
     outcome: row.outcome,
     note: row.note,
   }
+}
+
+/** A request a representative may claim: open, or claimed so long ago that the claim has lapsed. */
+function takeable(staleBefore: Date) {
+  return (eb: ExpressionBuilder<CallbackTables, 'callbacks'>) =>
+    eb.or([
+      eb('status', '=', 'open'),
+      eb.and([eb('status', '=', 'claimed'), eb('claimed_at', '<', iso(staleBefore))]),
+    ])
 }
 
 export function createCallbackRepository(database: { db: Kysely<Database>; dialect: SqlDialect }) {
@@ -220,14 +229,17 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
       return rows.map(callbackFromRow)
     },
 
-    /** Open → claimed in one conditional UPDATE: of any number of concurrent claims exactly one matches the row. */
-    claim(id: number, staffId: number, now: Date): Promise<Callback | undefined> {
+    /**
+     * Open (or claimed before `staleBefore`) → claimed in one conditional UPDATE: of any number of concurrent claims
+     * exactly one matches the row, since the first changes claimed_at past the cut-off for the rest.
+     */
+    claim(id: number, staffId: number, now: Date, staleBefore: Date): Promise<Callback | undefined> {
       return one(
         db
           .updateTable('callbacks')
           .set({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
           .where('id', '=', id)
-          .where('status', '=', 'open')
+          .where(takeable(staleBefore))
           .returningAll()
           .executeTakeFirst(),
       )
@@ -238,11 +250,11 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
      * chosen with FOR UPDATE SKIP LOCKED, so concurrent callers each take a different row instead of queueing
      * on the same one; SQLite has one writer at a time, so the statement alone is enough.
      */
-    claimNext(staffId: number, filters: QueueFilters, now: Date): Promise<Callback | undefined> {
+    claimNext(staffId: number, filters: QueueFilters, now: Date, staleBefore: Date): Promise<Callback | undefined> {
       let candidate = db
         .selectFrom('callbacks')
         .select('id')
-        .where('status', '=', 'open')
+        .where(takeable(staleBefore))
         .where((eb) => eb.or([eb('next_attempt_after', 'is', null), eb('next_attempt_after', '<=', iso(now))]))
       if (filters.languages) candidate = candidate.where('language', 'in', [...filters.languages])
       if (filters.topic) candidate = candidate.where('topic', '=', filters.topic)
@@ -253,7 +265,7 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
           .updateTable('callbacks')
           .set({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
           .where('id', '=', candidate)
-          .where('status', '=', 'open')
+          .where(takeable(staleBefore))
           .returningAll()
           .executeTakeFirst(),
       )

@@ -13,6 +13,7 @@ import {
   compareQueueOrder,
   type QueueEntry,
   queueEntryOf,
+  staleClaimsBefore,
   type QueueResult,
   refusalFor,
   refused,
@@ -44,6 +45,8 @@ import { isIsoDate } from './zonedTime'
 export interface CallbackServiceOptions {
   /** Calls before a request closes as unreachable (config CALLBACK_MAX_ATTEMPTS). */
   maxAttempts: number
+  /** How long a claim holds before another representative may take the request over (config CALLBACK_CLAIM_MINUTES). */
+  claimMinutes: number
   /** Office hours, time zone and closures. Default: Monday–Friday 8:00–16:00 Pacific, California state holidays. */
   calendar?: BusinessCalendarOptions
   serviceLevel?: Partial<ServiceLevelOptions>
@@ -56,7 +59,7 @@ export interface CallbackServiceOptions {
 export interface CallbackServiceDependencies {
   database: { db: Kysely<Database>; dialect: SqlDialect }
   clock: Clock
-  config: Pick<Config, 'callbacks'>
+  config: { callbacks: Pick<Config['callbacks'], 'maxAttempts'> & Partial<Pick<Config['callbacks'], 'claimMinutes'>> }
   options?: Partial<CallbackServiceOptions>
 }
 
@@ -95,6 +98,8 @@ export interface CallbackDetail {
   callback: Callback
   attempts: CallbackAttempt[]
   timeLeft: TimeLeft
+  /** Claimed so long ago that another representative may take it over. */
+  claimStale: boolean
 }
 
 export interface OfficeStatus {
@@ -119,7 +124,11 @@ const codeTries = 8
 const maxPeriodDays = 400
 
 export function createCallbackService(dependencies: CallbackServiceDependencies) {
-  const options: CallbackServiceOptions = { maxAttempts: dependencies.config.callbacks.maxAttempts, ...dependencies.options }
+  const options: CallbackServiceOptions = {
+    maxAttempts: dependencies.config.callbacks.maxAttempts,
+    claimMinutes: dependencies.config.callbacks.claimMinutes ?? 60,
+    ...dependencies.options,
+  }
   const { clock } = dependencies
   const calendar = createBusinessCalendar(options.calendar)
   const serviceLevel = createServiceLevel(calendar, options.serviceLevel)
@@ -253,13 +262,15 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
         topic: filters.topic,
         limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
       })
-      return callbacks.sort(compareQueueOrder).map((callback) => queueEntryOf(callback, now, serviceLevel))
+      const staleBefore = staleClaimsBefore(now, options.claimMinutes)
+      return callbacks.sort(compareQueueOrder).map((callback) => queueEntryOf(callback, now, serviceLevel, staleBefore))
     },
 
     async callbackForStaff(callbackId: number, now: Date = clock.now()): Promise<CallbackDetail | undefined> {
       const callback = await repository.findById(callbackId)
       if (!callback) return undefined
-      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft: serviceLevel.timeLeft(callback.dueBy, now) }
+      const { timeLeft, claimStale } = queueEntryOf(callback, now, serviceLevel, staleClaimsBefore(now, options.claimMinutes))
+      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft, claimStale }
     },
 
     /** Earlier requests on a case, for the representative's view of it. */
@@ -267,9 +278,13 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
       return repository.listForCase(caseId)
     },
 
-    /** Exactly one of any number of simultaneous claims succeeds; claiming one's own claim again is a no-op. */
+    /**
+     * Exactly one of any number of simultaneous claims succeeds; claiming one's own claim again is a no-op. An open
+     * request, or one whose claim has lapsed (claimMinutes), can be taken.
+     */
     async claim(callbackId: number, staffId: number): Promise<QueueResult<{ callback: Callback }>> {
-      const claimed = await repository.claim(callbackId, staffId, clock.now())
+      const now = clock.now()
+      const claimed = await repository.claim(callbackId, staffId, now, staleClaimsBefore(now, options.claimMinutes))
       if (claimed) return { ok: true, callback: claimed }
       const current = await repository.findById(callbackId)
       if (current?.status === 'claimed' && current.claimedBy === staffId) return { ok: true, callback: current }
@@ -283,7 +298,8 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
       if (!spoken) return refused('not_found')
       const languages = wanted.language ? spoken.filter((l) => l === wanted.language) : spoken
       if (languages.length === 0) return refused('nothing_to_claim')
-      const claimed = await repository.claimNext(staffId, { languages, topic: wanted.topic }, clock.now())
+      const now = clock.now()
+      const claimed = await repository.claimNext(staffId, { languages, topic: wanted.topic }, now, staleClaimsBefore(now, options.claimMinutes))
       return claimed ? { ok: true, callback: claimed } : refused('nothing_to_claim')
     },
 

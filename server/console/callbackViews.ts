@@ -38,8 +38,9 @@ export interface CallbackRow {
   attempts: number
   claimedByMe: boolean
   claimedByName: string | null
-  /** Open and not waiting for a retry time: a representative may take it now. */
+  /** Open and not waiting for a retry time, or held by a claim that has lapsed: a representative may take it now. */
   claimable: boolean
+  claimStale: boolean
   retryAfter: string | null
 }
 
@@ -62,7 +63,8 @@ export function callbackRow(
     attempts: callback.attempts,
     claimedByMe: callback.status === 'claimed' && callback.claimedBy === context.staffId,
     claimedByName: callback.claimedBy === null ? null : (context.staffNames.get(callback.claimedBy) ?? null),
-    claimable: callback.status === 'open' && entry.readyNow,
+    claimable: (callback.status === 'open' && entry.readyNow) || (entry.claimStale && callback.claimedBy !== context.staffId),
+    claimStale: entry.claimStale,
     retryAfter: !entry.readyNow && callback.nextAttemptAfter ? callback.nextAttemptAfter.toISOString() : null,
   }
 }

@@ -277,6 +277,24 @@ describe(`callback service (${dialectName})`, () => {
       expect(await service.release(callback.id, world.repBilingual)).toMatchObject({ ok: false, reason: 'not_claimed_by_you' })
       expect(await service.release(424_242, world.repBilingual)).toMatchObject({ ok: false, reason: 'not_found' })
     })
+
+    it('lets a claim lapse after an hour, so another representative can take the request over', async () => {
+      const { callback } = await service.requestCallback(webRequest(world.payer))
+      await service.claim(callback.id, world.repBilingual)
+      clock.set('2026-01-05T17:59:00.000Z')
+      expect(await service.claim(callback.id, world.repEnglish)).toMatchObject({ ok: false, reason: 'already_claimed' })
+      expect((await service.listQueue())[0]).toMatchObject({ claimStale: false })
+      expect(await service.claimNext(world.repEnglish)).toMatchObject({ ok: false, reason: 'nothing_to_claim' })
+
+      clock.set('2026-01-05T18:01:00.000Z')
+      expect((await service.listQueue())[0]).toMatchObject({ claimStale: true })
+      expect((await service.callbackForStaff(callback.id))!.claimStale).toBe(true)
+      expect(await service.claimNext(world.repEnglish)).toMatchObject({ ok: true, callback: { id: callback.id, claimedBy: world.repEnglish } })
+      // The first representative's claim is gone: their attempt and their release are refused, and nothing changes.
+      expect(await service.recordAttempt(callback.id, world.repBilingual, 'resolved')).toMatchObject({ ok: false, reason: 'not_claimed_by_you' })
+      expect(await service.release(callback.id, world.repBilingual)).toMatchObject({ ok: false, reason: 'not_claimed_by_you' })
+      expect((await service.callbackForStaff(callback.id))!).toMatchObject({ claimStale: false, callback: { status: 'claimed', attempts: 0 } })
+    })
   })
 
   describe('attempts', () => {

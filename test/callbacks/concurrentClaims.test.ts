@@ -98,6 +98,22 @@ describe(`claims from two processes at once (${postgresAdminUrl ? 'PostgreSQL, t
     expect(stored).toEqual(outcomes.map((o) => ({ id: o.id, claimed_by: o.winners[0] })))
   })
 
+  it('lets exactly one of two representatives take over a lapsed claim', async () => {
+    const ids = await fileRequests(10)
+    for (const id of ids) expect(await processA.claim(id, world.supervisor)).toMatchObject({ ok: true })
+    clock.set('2026-01-05T18:30:00.000Z')
+    try {
+      const results = await Promise.all(ids.flatMap((id) => [processA.claim(id, repA), processB.claim(id, repB)]))
+      for (let i = 0; i < ids.length; i++) {
+        const pair = results.slice(2 * i, 2 * i + 2)
+        expect(pair.filter((r) => r.ok)).toHaveLength(1)
+        expect(pair.filter((r) => !r.ok).map((r) => !r.ok && r.reason)).toEqual(['already_claimed'])
+      }
+    } finally {
+      clock.set('2026-01-05T17:00:00.000Z')
+    }
+  })
+
   it('hands every request to exactly one of many claimNext calls spread over both processes', async () => {
     const ids = await fileRequests(20)
     const results = await Promise.all(

@@ -201,6 +201,25 @@ describe('the callback queue in the console', () => {
     await agent.post(consolePathTo('claim', { callbackId: phoneRequestId })).type('form').send({}).expect(403)
   })
 
+  it('offers a request whose claim lapsed an hour ago to another representative', async () => {
+    const services = servicesOf(testApp)
+    const { callback } = await services.callbacks.requestCallback({ phone: '+19165550177', language: 'en', topic: 'other', preferredWindow: 'asap', channel: 'phone' })
+    const boss = await testApp.database.db.selectFrom('staff').select('id').where('username', '=', supervisor.username).executeTakeFirstOrThrow()
+    expect(await services.callbacks.claim(callback.id, boss.id)).toMatchObject({ ok: true })
+    testApp.clock.advance(61 * 60_000)
+    try {
+      const agent = await staffAgent(testApp.app, englishRep)
+      const queue = (await agent.get(consolePaths.queue).expect(200)).text
+      expect(queue).toContain(escaped(text('en', 'console:queue.claimLapsed')))
+      expect(queue).toContain(`action="${consolePathTo('claim', { callbackId: callback.id })}"`)
+      const taken = await postFrom(agent, consolePaths.queue, consolePathTo('claim', { callbackId: callback.id }))
+      expect(taken.headers.location).toBe(consolePathTo('callback', { callbackId: callback.id }))
+      expect((await services.callbacks.callbackForStaff(callback.id))!.callback.claimedBy).not.toBe(boss.id)
+    } finally {
+      testApp.clock.advance(-61 * 60_000)
+    }
+  })
+
   it('keeps supervisor pages from a representative', async () => {
     const rep = await staffAgent(testApp.app, bilingualRep)
     await rep.get(consolePaths.dashboard).expect(403)

@@ -30,7 +30,7 @@ export function callbackController({ services, config, clock }: AppDependencies)
     const principal = staffPrincipalOf(req)
     const detail = await services.callbacks.callbackForStaff(callbackIdOf(req))
     if (!detail) throw new NotFoundError()
-    const { callback, attempts, timeLeft } = detail
+    const { callback, attempts, timeLeft, claimStale } = detail
     const caseId = callback.caseId
     // The summary first: it is the audited read of the case, as on the case page.
     const [summary, nextSteps, parties, earlier, call] = await Promise.all([
@@ -60,7 +60,8 @@ export function callbackController({ services, config, clock }: AppDependencies)
       retryAfter: callback.nextAttemptAfter && !readyNow ? callback.nextAttemptAfter.toISOString() : null,
       claimedByMe,
       claimedByName: callback.claimedBy === null ? null : (staffNames.get(callback.claimedBy) ?? null),
-      canClaim: callback.status === 'open',
+      canClaim: callback.status === 'open' || (claimStale && !claimedByMe),
+      claimStale,
       maxAttempts: config.callbacks.maxAttempts,
       parent,
       summary,
