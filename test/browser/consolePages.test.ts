@@ -83,6 +83,8 @@ describe('every console page passes axe and html-validate', () => {
       const requestPage = consolePathTo('callback', { callbackId: phoneRequestId })
       problems.push(...(await visit(page, requestPage, 'request being worked')))
       problems.push(...(await submitMainForm(page, 'attempt errors', 400, 'main form[action$="/attempts"] button[type="submit"]')))
+      // Without a Twilio account the button says so on the request's page, as a notice.
+      problems.push(...(await submitMainForm(page, 'call now not set up', 200, 'main form[action$="/call-now"] button[type="submit"]')))
       problems.push(...(await visit(page, consolePaths.caseSearch, 'case search')))
       problems.push(...(await visit(page, `${consolePaths.caseSearch}?q=`, 'case search errors', 400)))
       problems.push(...(await visit(page, `${consolePaths.caseSearch}?q=${persona('both-roles').phone.parId}`, 'case search results')))
@@ -100,6 +102,7 @@ describe('every console page passes axe and html-validate', () => {
       problems.push(...(await visit(page, consolePaths.queue, 'queue as supervisor')))
       problems.push(...(await visit(page, consolePathTo('callback', { callbackId: phoneRequestId }), 'request worked by another')))
       problems.push(...(await visit(page, consolePaths.dashboard, 'dashboard')))
+      problems.push(...(await visit(page, `${consolePaths.dashboard}?from=2026-13-01&to=`, 'dashboard period errors', 400)))
       problems.push(...(await visit(page, consolePathTo('caseAudit', { caseId }), 'case audit trail')))
       await page.context().close()
       expect(problems).toEqual([])
