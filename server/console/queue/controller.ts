@@ -36,7 +36,6 @@ export function queueController({ services }: AppDependencies) {
       rows: entries.map((entry) => callbackRow(req.t, entry, { staffId, staffNames })),
       options: options(req),
       filtered: Boolean(filters.language || filters.topic),
-      queryString: new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString(),
     })
   }
 
@@ -55,8 +54,9 @@ export function queueController({ services }: AppDependencies) {
       const result = await services.callbacks.claimNext(staffId, filters)
       if (!result.ok) {
         setNotice(req, { key: result.messageKey, kind: 'info' })
-        const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as Array<[string, string]>).toString()
-        return res.redirect(303, query ? `${consolePaths.queue}?${query}` : consolePaths.queue)
+        // Back to the queue as it was shown, filters and all.
+        const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])))
+        return res.redirect(303, query.size ? `${consolePaths.queue}?${query}` : consolePaths.queue)
       }
       setNotice(req, { key: 'console:notices.claimed', params: { code: groupedConfirmationCode(result.callback.confirmationCode) }, kind: 'success' })
       res.redirect(303, consolePathTo('callback', { callbackId: result.callback.id }))
