@@ -47,6 +47,13 @@ export async function runTurn(request: TurnRequest, context: RunnerContext): Pro
   if (flow.turns > maxTurnsPerCall) {
     response = farewell(flow.language, [translate(flow.language)('ivr:tooLong')])
   } else {
+    const enter = (step: StepName) => {
+      checkMove(flow.awaiting, step)
+      if (step !== flow.awaiting) flow.lastAnswer = null
+      flow.awaiting = step
+      flow.tries = 0
+      changes.reached.push(step)
+    }
     const turn: Turn = {
       callSid: request.callSid,
       callerNumber: request.callerNumber,
@@ -66,12 +73,12 @@ export async function runTurn(request: TurnRequest, context: RunnerContext): Pro
         return translate(flow.language)
       },
       async goTo(step, lead = []) {
-        checkMove(flow.awaiting, step)
-        if (step !== flow.awaiting) flow.lastAnswer = null
-        flow.awaiting = step
-        flow.tries = 0
-        changes.reached.push(step)
+        enter(step)
         return callFlow[step].step.ask(turn, lead)
+      },
+      async tellAt(step, answer) {
+        enter(step)
+        return turn.tell(answer)
       },
       async askAgain(lead = []) {
         return callFlow[flow.awaiting].step.ask(turn, lead)

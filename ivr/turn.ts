@@ -49,6 +49,11 @@ export interface Turn {
    * the question again; the second time the step's fallback takes over, so no caller is asked forever.
    */
   retry(problem: 'noInput' | 'badInput', help: readonly string[], fallback: () => Promise<VoiceResponse>): Promise<VoiceResponse>
+  /**
+   * Moves to another step and speaks an answer there, then that step's question: for a menu that opens with what
+   * the caller came to hear, so the answer counts as heard and "repeat" says it again without the menu's intro.
+   */
+  tellAt(step: StepName, answer: AnswerName): Promise<VoiceResponse>
   /** Speaks an answer the caller asked for, then asks the open question again; "repeat" says it once more. */
   tell(answer: AnswerName): Promise<VoiceResponse>
   /** Last words and hang up. */
