@@ -3,6 +3,7 @@ import type { AnswerName, StepName } from './flowState'
 import { generalAnswers } from './generalAnswers'
 import { anythingElse } from './steps/anythingElse'
 import { callbackNumber, callbackOtherNumber } from './steps/callbackNumber'
+import { callbackStatus, pendingCallbacks } from './steps/callbackStatus'
 import { callbackTopic } from './steps/callbackTopic'
 import { callbackWindow } from './steps/callbackWindow'
 import { cannotIdentify } from './steps/cannotIdentify'
@@ -25,6 +26,7 @@ import type { Answer, Step } from './turn'
 //            generalMenu ◄───┤                            ├─ 4 next steps
 //             1 office hours └─► cannotIdentify ─┬ 1 callback  ├─ 5 paymentOptions (each way to pay)
 //             2 paymentOptions                   ├ 2 person    ├─ 6 callback ─► number ─► window ─► topic ─► anythingElse
+//                                                │             │    (requests pending: callbackStatus first, 1 ─► number · * back)
 //             3 how to apply                     └ 3 general   ├─ 7 (or 0) person ─► Dial ─► afterDial ─► personUnavailable
 //             4 what we do · 0 person                          ├─ 8 generalMenu · 9 repeat
 //             * sign in / back to the case                     └─ * another case (caseChoice)
@@ -47,9 +49,10 @@ export const callFlow: Record<StepName, FlowNode> = {
   caseChoice: { step: caseChoice, leadsTo: ['mainMenu', 'person'] },
   mainMenu: {
     step: mainMenu,
-    leadsTo: ['paymentOptions', ...callbackStart, 'person', 'generalMenu', 'caseChoice'],
+    leadsTo: ['paymentOptions', 'callbackStatus', ...callbackStart, 'person', 'generalMenu', 'caseChoice'],
     answers: ['balance', 'recentPayments', 'nextPayment', 'nextSteps'],
   },
+  callbackStatus: { step: callbackStatus, leadsTo: [...callbackStart, 'mainMenu'], answers: ['pendingCallbacks'] },
   paymentOptions: {
     step: paymentOptions,
     leadsTo: [...menus],
@@ -70,7 +73,7 @@ export const callFlow: Record<StepName, FlowNode> = {
   anythingElse: { step: anythingElse, leadsTo: [...menus] },
 }
 
-export const answers: Record<AnswerName, Answer> = { ...caseAnswers, ...generalAnswers }
+export const answers: Record<AnswerName, Answer> = { ...caseAnswers, ...generalAnswers, pendingCallbacks }
 
 export class MoveNotInCallFlow extends Error {
   constructor(from: StepName, to: string) {

@@ -7,5 +7,5 @@ export interface PhoneServices {
   identity: Pick<Services['identity'], 'signInWithPin'>
   calls: Services['calls']
   cases: Pick<Services['cases'], 'listCaseSummaries' | 'getCaseSummary' | 'getPaymentHistory' | 'getNextSteps'>
-  callbacks: Pick<Services['callbacks'], 'officeStatus' | 'requestCallback'>
+  callbacks: Pick<Services['callbacks'], 'officeStatus' | 'requestCallback' | 'findOpenForParent'>
 }

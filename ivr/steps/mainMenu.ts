@@ -1,8 +1,8 @@
 import { chosenCase } from '../callerCase'
 import { spokenEnding } from '../spokenFormats'
 import type { Turn } from '../turn'
+import { askForCallback } from './callbackStatus'
 import { type MenuChoice, menuStep, repeatChoice } from './menu'
-import { startCallback } from './navigation'
 
 // The signed-in caller's menu for the case they chose. A receiving parent hears about money sent to them, a paying
 // parent about payments they make; the keys stay the same so instructions on letters and the web hold for both.
@@ -44,7 +44,7 @@ export const mainMenu = menuStep({
           return current.goTo('paymentOptions')
         },
       },
-      { key: '6', label: turn.t('ivr:mainMenu.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => startCallback(c) },
+      { key: '6', label: turn.t('ivr:mainMenu.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => askForCallback(c) },
       { key: '7', label: turn.t('ivr:menu.person'), phrases: 'ivr:menu.personPhrases', choose: (c) => c.goTo('person') },
       { key: '8', label: turn.t('ivr:mainMenu.general'), phrases: 'ivr:mainMenu.generalPhrases', choose: (c) => c.goTo('generalMenu') },
       repeatChoice(turn),
