@@ -156,7 +156,11 @@ describe('a callback by phone', () => {
 
     await call.press('1')
     expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    // The request just filed is pending, so 6 now tells its status first; 1 asks for another all the same.
     await call.press('6')
+    expect(call.last.gather?.action).toBe('/ivr/step/callbackStatus')
+    expect(call.text).toContain(spokenCode)
+    await call.press('1')
     await call.press('1')
     await call.press('2')
     await call.press('3')
