@@ -3,8 +3,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { Principal } from '../audit/principal'
 import type { Clock } from '../clock'
 import { ForbiddenError } from '../errors'
-import { secondsLeft, sessionStateAt, sessionWarningMs } from '../middleware/parentSession'
-import { sessionIdleMs } from '../middleware/setUpWebSession'
+import { enforceSessionLimits, type SessionHolder } from '../middleware/parentSession'
 import { consolePaths } from './paths'
 
 // Staff sign-in is separate from parents': its own page, its own guard, its own principal. The limits are the
@@ -19,38 +18,18 @@ export interface SignedInStaff {
   languages: string[]
 }
 
+/** The console's holder: a signed-in staff member, whose pages show who is signed in and the timeout warning. */
+export const staffSessionHolder: SessionHolder = {
+  holds: (session) => Boolean(session.staffId && session.staffRole),
+  whenActive: (req, res) => {
+    const { staffId, staffRole, staffName } = req.session
+    res.locals.staff = { staffId: staffId!, role: staffRole!, name: staffName ?? '', supervisor: staffRole === 'supervisor' }
+  },
+}
+
 /** Ends a staff session past a limit, otherwise records the request as activity and tells the layout who is in. */
 export function enforceStaffSessionLimits(clock: Clock) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const session = req.session
-    if (!session?.staffId || !session.staffRole) return next()
-    const now = clock.now()
-    const state = sessionStateAt(now, session)
-    if (state !== 'active') {
-      session.destroy((error) => {
-        if (error) return next(error)
-        if (req.accepts(['html', 'json']) === 'json') return res.status(401).json({ signedIn: false, secondsLeft: 0 })
-        res.redirect(303, `${consolePaths.sessionEnded}?reason=${state === 'idle_expired' ? 'idle' : 'limit'}`)
-      })
-      return
-    }
-    if (req.path !== consolePaths.sessionStatus) session.lastSeenAt = now.toISOString()
-    res.locals.staff = {
-      staffId: session.staffId,
-      role: session.staffRole,
-      name: session.staffName ?? '',
-      supervisor: session.staffRole === 'supervisor',
-    }
-    res.locals.sessionTimeout = {
-      idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),
-      warningSeconds: sessionWarningMs / 1000,
-      statusUrl: consolePaths.sessionStatus,
-      endedUrl: `${consolePaths.sessionEnded}?reason=idle`,
-      stayUrl: consolePaths.staySignedIn,
-      signOutUrl: consolePaths.signOut,
-    }
-    next()
-  }
+  return enforceSessionLimits(clock, consolePaths, staffSessionHolder)
 }
 
 /** Every console page but sign-in: a visitor without a staff session goes to the console's sign-in page. */

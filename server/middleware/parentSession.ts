@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express'
+import type { SessionData } from 'express-session'
 
 import type { Clock } from '../clock'
 import { sessionIdleMs } from './setUpWebSession'
@@ -29,17 +30,38 @@ export function secondsLeft(now: Date, session: { signedInAt?: string; lastSeenA
   return Math.max(0, Math.floor((Math.min(idleEnd, absoluteEnd) - now.getTime()) / 1000))
 }
 
+/** Where a session's timeout warning asks, stays signed in, signs out, and where an ended session is sent. */
+export interface SessionLimitPaths {
+  sessionEnded: string
+  sessionStatus: string
+  staySignedIn: string
+  signOut: string
+}
+
+export interface SessionHolder {
+  /** Whether this session belongs to the kind of user the limits are for (a parent, or a staff member). */
+  holds(session: SessionData): boolean
+  /** What the pages of a signed-in user need to know, set once the session is known to be active. */
+  whenActive(req: Request, res: Response): void
+}
+
+/** The portal's holder: a signed-in parent, whose pages show the account links and the timeout warning. */
+export const parentSessionHolder: SessionHolder = {
+  holds: (session) => Boolean(session.participantId),
+  whenActive: (_req, res) => {
+    res.locals.signedIn = true
+  },
+}
+
 /**
- * Ends a parent's session that has passed a limit (and sends them to a page that says so), otherwise records the
- * request as activity. Sessions without a parent (a visitor holding only a CSRF token) are left alone.
+ * Ends a session that has passed a limit (and sends its user to a page that says so), otherwise records the request
+ * as activity. Sessions the holder does not hold (a visitor holding only a CSRF token) are left alone. The portal and
+ * the console each run this with their own paths and holder.
  */
-export function enforceSessionLimits(
-  clock: Clock,
-  paths: { sessionEnded: string; sessionStatus: string; staySignedIn: string; signOut: string },
-) {
+export function enforceSessionLimits(clock: Clock, paths: SessionLimitPaths, holder: SessionHolder = parentSessionHolder) {
   return (req: Request, res: Response, next: NextFunction) => {
     const session = req.session
-    if (!session?.participantId) return next()
+    if (!session || !holder.holds(session)) return next()
     const now = clock.now()
     const state = sessionStateAt(now, session)
     if (state !== 'active') {
@@ -52,8 +74,9 @@ export function enforceSessionLimits(
       return
     }
     // Asking how much time is left must not itself count as activity, or the warning could never come true.
-    if (req.path !== paths.sessionStatus) session.lastSeenAt = now.toISOString()
-    res.locals.signedIn = true
+    // The whole path: under a mount point (the console's /console) req.path alone is relative to it.
+    if (req.baseUrl + req.path !== paths.sessionStatus) session.lastSeenAt = now.toISOString()
+    holder.whenActive(req, res)
     res.locals.sessionTimeout = {
       idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),
       warningSeconds: sessionWarningMs / 1000,

@@ -76,6 +76,25 @@ describe('staff sign-in', () => {
     await agent.get(consolePaths.queue).expect(303).expect('Location', consolePaths.signIn)
   })
 
+  it('tells the warning script how long a staff session has left, without counting the question as activity', async () => {
+    const agent = await staffAgent(testApp.app, bilingualRep)
+    testApp.clock.advance(5 * 60 * 1000)
+    try {
+      const status = await agent.get(consolePaths.sessionStatus).set('Accept', 'application/json').expect(200)
+      expect(status.body).toEqual({ signedIn: true, secondsLeft: 10 * 60 })
+      const again = await agent.get(consolePaths.sessionStatus).set('Accept', 'application/json').expect(200)
+      expect(again.body.secondsLeft).toBe(10 * 60)
+      const page = await agent.get(consolePaths.caseSearch)
+      const stay = await agent.post(consolePaths.staySignedIn).set('Accept', 'application/json').type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(200)
+      expect(stay.body).toEqual({ signedIn: true, secondsLeft: 15 * 60 })
+      // A parent's session is not a staff session.
+      const parent = await signedInAgent(testApp.app, persona('current-payer'))
+      await parent.get(consolePaths.sessionStatus).set('Accept', 'application/json').expect(401)
+    } finally {
+      testApp.clock.advance(-5 * 60 * 1000)
+    }
+  })
+
   it('ends a staff session after 15 idle minutes', async () => {
     const agent = await staffAgent(testApp.app, bilingualRep)
     testApp.clock.advance(16 * 60 * 1000)

@@ -2,11 +2,12 @@ import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import { lockoutMinutes, maxConsecutiveFailures } from '../../identity/lockout'
-import { endSession, secondsLeft } from '../../middleware/parentSession'
+import { endSession } from '../../middleware/parentSession'
+import { sessionStatus, staySignedIn } from '../../middleware/sessionEndpoints'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
 import { formatDateTime } from '../../templates'
 import { consolePaths } from '../paths'
-import { startStaffSession } from '../staffSession'
+import { staffSessionHolder, startStaffSession } from '../staffSession'
 import { staffSignInFields, staffSignInSchema } from './validation'
 
 const endedReasons = ['idle', 'limit', 'signedOut'] as const
@@ -58,17 +59,7 @@ export function staffSignInController({ services, clock }: AppDependencies) {
       res.render('console/sign-in/signed-out', { pageTitle: req.t(`console:signedOut.${reason}`), reason })
     },
 
-    status(req: Request, res: Response) {
-      if (!req.session?.staffId) return res.status(401).json({ signedIn: false, secondsLeft: 0 })
-      res.json({ signedIn: true, secondsLeft: secondsLeft(clock.now(), req.session) })
-    },
-
-    staySignedIn(req: Request, res: Response) {
-      const signedIn = Boolean(req.session?.staffId)
-      if (req.accepts(['html', 'json']) === 'json') {
-        return res.status(signedIn ? 200 : 401).json({ signedIn, secondsLeft: signedIn ? secondsLeft(clock.now(), req.session) : 0 })
-      }
-      res.redirect(303, signedIn ? consolePaths.queue : consolePaths.signIn)
-    },
+    status: sessionStatus(clock, staffSessionHolder),
+    staySignedIn: staySignedIn(clock, staffSessionHolder, { home: consolePaths.queue, signIn: consolePaths.signIn }),
   }
 }

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express'
 import type { AppDependencies } from '../../app'
 import { isLanguage } from '../../i18n'
 import { lockoutMinutes, maxConsecutiveFailures } from '../../identity/lockout'
-import { endSession, secondsLeft, startParentSession } from '../../middleware/parentSession'
+import { endSession, parentSessionHolder, startParentSession } from '../../middleware/parentSession'
+import { sessionStatus, staySignedIn } from '../../middleware/sessionEndpoints'
 import { languageCookie } from '../../middleware/setUpLanguage'
 import { formatDateTime } from '../../templates'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
@@ -60,32 +61,8 @@ export function signInController({ services, clock, config }: AppDependencies) {
       res.render('sign-in/signed-out', { pageTitle: req.t(`portal:signedOut.${reason}.title`), reason, signedIn: false })
     },
 
-    /** How long the session has left, for the warning script; this request does not count as activity. */
-    status(req: Request, res: Response) {
-      if (!req.session?.participantId) return res.status(401).json({ signedIn: false, secondsLeft: 0 })
-      res.json({ signedIn: true, secondsLeft: secondsLeft(clock.now(), req.session) })
-    },
-
-    /** "Stay signed in": the request itself counts as activity (see enforceSessionLimits). */
-    staySignedIn(req: Request, res: Response) {
-      const signedIn = Boolean(req.session?.participantId)
-      if (req.accepts(['html', 'json']) === 'json') {
-        return res.status(signedIn ? 200 : 401).json({ signedIn, secondsLeft: signedIn ? secondsLeft(clock.now(), req.session) : 0 })
-      }
-      res.redirect(303, signedIn ? sameSiteReferrer(req) ?? portalPaths.dashboard : portalPaths.signIn)
-    },
+    status: sessionStatus(clock, parentSessionHolder),
+    staySignedIn: staySignedIn(clock, parentSessionHolder, { home: portalPaths.dashboard, signIn: portalPaths.signIn }),
   }
 }
 
-/** Back to the page the parent was on, only when it is a path on this site. */
-function sameSiteReferrer(req: Request): string | undefined {
-  const referrer = req.get('Referer')
-  if (!referrer) return undefined
-  try {
-    const url = new URL(referrer)
-    if (url.host !== req.get('Host')) return undefined
-    return `${url.pathname}${url.search}`
-  } catch {
-    return undefined
-  }
-}
