@@ -136,6 +136,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
   const randomIndex = options.randomIndex ?? secureRandomIndex
   const queueLimit = options.queueLimit ?? 200
 
+  // A claim that has lapsed is nobody's work any more: the parent is told the request is waiting, not worked on.
   const parentView = (callback: Callback): ParentCallbackView => ({
     id: callback.id,
     confirmationCode: callback.confirmationCode,
@@ -143,7 +144,9 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
     topic: callback.topic,
     preferredWindow: callback.preferredWindow,
     phone: callback.phone,
-    status: callback.status,
+    status: queueEntryOf(callback, clock.now(), serviceLevel, staleClaimsBefore(clock.now(), options.claimMinutes)).claimStale
+      ? 'open'
+      : callback.status,
     dueBy: callback.dueBy,
     createdAt: callback.createdAt,
     closedAt: callback.closedAt,

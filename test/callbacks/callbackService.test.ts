@@ -289,6 +289,8 @@ describe(`callback service (${dialectName})`, () => {
       clock.set('2026-01-05T18:01:00.000Z')
       expect((await service.listQueue())[0]).toMatchObject({ claimStale: true })
       expect((await service.callbackForStaff(callback.id))!.claimStale).toBe(true)
+      // The parent is told it waits for a call, not that someone is working on it.
+      expect((await service.listForParent(world.payer))[0]).toMatchObject({ id: callback.id, status: 'open' })
       expect(await service.claimNext(world.repEnglish)).toMatchObject({ ok: true, callback: { id: callback.id, claimedBy: world.repEnglish } })
       // The first representative's claim is gone: their attempt and their release are refused, and nothing changes.
       expect(await service.recordAttempt(callback.id, world.repBilingual, 'resolved')).toMatchObject({ ok: false, reason: 'not_claimed_by_you' })

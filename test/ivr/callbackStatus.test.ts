@@ -111,6 +111,8 @@ describe('a caller with a pending request', () => {
   it('says a representative is working on a claimed request, and owns up to a time already past', async () => {
     const callback = await filedOnWeb('suspended-license', 'court', { window: 'asap' })
     const staff = await phone.database.db.selectFrom('staff').select('id').where('username', '=', englishRep.username).executeTakeFirstOrThrow()
+    // Claimed ten minutes before it is due, and heard five minutes after: late, but the claim has not lapsed.
+    now = new Date(callback.dueBy.getTime() - 10 * 60_000).toISOString()
     expect((await phone.services.callbacks.claim(callback.id, staff.id)).ok).toBe(true)
     now = new Date(callback.dueBy.getTime() + 5 * 60_000).toISOString()
     const call = await signedIn(phone, persona('suspended-license'))
@@ -118,6 +120,17 @@ describe('a caller with a pending request', () => {
     expect(call.text).toContain('A representative is working on your request about a court date.')
     expect(call.text).toContain(en('ivr:callbackStatus.late', { time: '@' }).split('@')[0])
     expect(call.text).not.toContain(en('ivr:callbackStatus.callBy', { time: '@' }).split('@')[0])
+  })
+
+  it('says a request whose claim lapsed is waiting again, not being worked on', async () => {
+    const callback = await filedOnWeb('military-parent', 'documents', { window: 'asap' })
+    const staff = await phone.database.db.selectFrom('staff').select('id').where('username', '=', englishRep.username).executeTakeFirstOrThrow()
+    expect((await phone.services.callbacks.claim(callback.id, staff.id)).ok).toBe(true)
+    now = new Date(Date.parse(now) + 90 * 60_000).toISOString()
+    const call = await signedIn(phone, persona('military-parent'))
+    await call.press('6')
+    expect(call.text).not.toContain('A representative is working on your request')
+    expect(call.text).toContain(spelled(callback.confirmationCode))
   })
 
   it('reads the three due first, in that order, and says how many more there are', async () => {
