@@ -3,18 +3,13 @@ import type { Request, Response } from 'express'
 import type { AppDependencies } from '../../app'
 import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
 import { NotFoundError } from '../../errors'
+import { callbackIdOf } from '../../routeParams'
 import { setNotice } from '../notices'
 import { consolePathTo } from '../paths'
 import { staffPrincipalOf } from '../staffSession'
 
 // The request page's "Call now" button: ring the representative's phone, then say on the request page what
 // happened. Every outcome but a request that does not exist goes back to that page with a notice.
-
-function callbackIdOf(req: Request): number {
-  const value = req.params.callbackId
-  if (typeof value !== 'string' || !/^[1-9]\d{0,11}$/.test(value)) throw new NotFoundError()
-  return Number(value)
-}
 
 export function callNowController({ services }: AppDependencies) {
   return {

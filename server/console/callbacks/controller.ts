@@ -5,6 +5,7 @@ import type { Callback } from '../../callbacks/callbackRecord'
 import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
 import { NotFoundError } from '../../errors'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
+import { callbackIdOf } from '../../routeParams'
 import { timeLeftText } from '../callbackViews'
 import { setNotice } from '../notices'
 import { consolePaths, consolePathTo } from '../paths'
@@ -15,13 +16,6 @@ import { attemptFields, attemptSchema } from './validation'
 // One callback request as the representative works it: the request and its promise, the parent and their case read
 // through the same case-inquiry service as the portal and the phone line, what the phone line already told the
 // caller, earlier attempts, and the actions the request's state allows (take, call, record, release).
-
-function callbackIdOf(req: Request): number {
-  const raw = String(req.params.callbackId ?? '')
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
-  return id
-}
 
 const codeOf = (callback: Pick<Callback, 'confirmationCode'>) => groupedConfirmationCode(callback.confirmationCode)
 

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express'
 import type { AppDependencies } from '../../app'
 import type { AuditActorName } from '../../audit/caseAuditReport'
 import { NotFoundError } from '../../errors'
+import { caseIdOf } from '../../routeParams'
 import { formatDateTime } from '../../templates'
 import { staffPrincipalOf } from '../staffSession'
 
@@ -10,14 +11,6 @@ const knownActions = new Set([
   'case.summary', 'case.history', 'case.denied', 'case.search', 'case.parties', 'audit_trail.read', 'claim',
   'participant.contact_details_changed',
 ])
-
-/** A case id from the path: digits only and in range, else the page does not exist. */
-function caseIdOf(req: Request): number {
-  const raw = String(req.params.caseId ?? '')
-  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
-  return id
-}
 
 export function caseAuditController({ services }: AppDependencies) {
   return {

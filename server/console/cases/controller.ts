@@ -2,19 +2,12 @@ import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
-import { NotFoundError } from '../../errors'
 import { renderForm } from '../../portal/forms'
+import { caseIdOf } from '../../routeParams'
 import { staffPrincipalOf } from '../staffSession'
 
 // Finding a case and reading it as the agency does. Every case a search turns up, and every case opened, is in
 // that case's audit trail (the directory and the case-inquiry service record it, not this controller).
-
-function caseIdOf(req: Request): number {
-  const raw = String(req.params.caseId ?? '')
-  const id = /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN
-  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError()
-  return id
-}
 
 export function staffCasesController({ services }: AppDependencies) {
   return {

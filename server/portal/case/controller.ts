@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import { principalOf } from '../../middleware/requireParent'
-import { caseIdOf } from '../caseParams'
+import { caseIdOf } from '../../routeParams'
 
 // One case: the balance by bucket, the order, the last payment, enforcement and the path to release, next steps.
 export function caseController({ services }: AppDependencies) {

@@ -4,7 +4,7 @@ import type { AppDependencies } from '../../app'
 import type { PayoffSchedule } from '../../cases/rules/payoffSchedule'
 import { NotFoundError } from '../../errors'
 import { principalOf } from '../../middleware/requireParent'
-import { caseIdOf } from '../caseParams'
+import { caseIdOf } from '../../routeParams'
 import { keptValues, renderForm, validateForm } from '../forms'
 import { planFields, planSchema, publicCalculatorSchema, publicFields } from './validation'
 
