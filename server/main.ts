@@ -5,6 +5,7 @@ import { agencyToday, systemClock } from './clock'
 import { type Config, loadConfig } from './config'
 import { type DatabaseHandle, openDatabase } from './db/connection'
 import { migrateToLatest, withStartupLock } from './db/migrate'
+import { loadDemoActivity } from './demo/demoActivity'
 import { loadDemoData } from './demo/loadDemoData'
 import { createI18n } from './i18n'
 import { createLogger } from './logger'
@@ -28,9 +29,12 @@ async function prepareDatabase(config: Config, database: DatabaseHandle): Promis
   }
   await migrateToLatest(database.db, database.dialect)
   if (config.demoData) {
-    await withStartupLock(database.db, database.dialect, (trx) =>
-      loadDemoData(trx, { ssnHmacKey: config.ssnHmacKey, today: agencyToday(systemClock) }),
-    )
+    const today = agencyToday(systemClock)
+    // The activity goes in with the personas, in the same transaction, so it is loaded exactly when they are.
+    await withStartupLock(database.db, database.dialect, async (trx) => {
+      const { loaded } = await loadDemoData(trx, { ssnHmacKey: config.ssnHmacKey, today })
+      if (loaded) await loadDemoActivity(trx, { today, maxAttempts: config.callbacks.maxAttempts })
+    })
   }
 }
 
