@@ -8,10 +8,12 @@ import { loadConfig } from '../server/config'
 import { openDatabase } from '../server/db/connection'
 import { seedDatabase } from '../server/demo/seedDatabase'
 import { createServices } from '../server/services'
+import { describeTimings, measureQueue, timingsOf } from './queueBench'
 
-// `npm run bench [-- --cases N --reads M]`: builds a synthetic caseload in a temporary SQLite file (or uses
-// BENCH_DATABASE_URL, already seeded) and measures the case-inquiry reads every page and call makes,
-// as the latency of one parent's summary, history and next steps, and the process's memory.
+// `npm run bench [-- --cases N --reads M --callbacks K]`: builds a synthetic caseload in a temporary SQLite file (or
+// uses BENCH_DATABASE_URL, already seeded) and measures the case-inquiry reads every page and call makes, as the
+// latency of one parent's summary, history and next steps; then, with K requests waiting, the rep console's queue
+// (queueBench.ts); and the process's memory.
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`)
@@ -20,13 +22,10 @@ function option(name: string, fallback: number): number {
   return value
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
 async function main() {
   const cases = option('cases', 5_000)
   const reads = option('reads', 500)
+  const callbacks = option('callbacks', 2_000)
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-'))
   const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${path.join(folder, 'bench.db')}`
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url })
@@ -53,13 +52,16 @@ async function main() {
       await services.cases.getNextSteps(principal, caseId, 'web')
       timings.push(performance.now() - started)
     }
-    timings.sort((a, b) => a - b)
-    const memory = process.memoryUsage()
     process.stdout.write(
-      `${database.dialect}, ${parents.length} parents: summary + history + next steps ` +
-        `p50 ${percentile(timings, 50).toFixed(2)} ms, p95 ${percentile(timings, 95).toFixed(2)} ms, ` +
-        `max ${timings.at(-1)!.toFixed(2)} ms; rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB\n`,
+      `${database.dialect}, ${parents.length} parents: ${describeTimings('summary + history + next steps', timingsOf(timings))}\n`,
     )
+    const queue = await measureQueue(services, database, callbacks, Math.min(reads, callbacks))
+    process.stdout.write(`console, ${callbacks} requests waiting:\n`)
+    process.stdout.write(`  ${describeTimings('queue page (200 due first)', queue.listQueue)}\n`)
+    process.stdout.write(`  ${describeTimings('take the next + record a call', queue.takeAndRecord)}\n`)
+    process.stdout.write(`  ${describeTimings('case search by case number', queue.caseSearch)}\n`)
+    process.stdout.write(`  ${describeTimings('supervisor figures, 30 days', queue.supervisorFigures)}\n`)
+    process.stdout.write(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB\n`)
   } finally {
     await database.close()
     fs.rmSync(folder, { recursive: true, force: true })
