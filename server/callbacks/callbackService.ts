@@ -100,6 +100,8 @@ export interface CallbackDetail {
   timeLeft: TimeLeft
   /** Claimed so long ago that another representative may take it over. */
   claimStale: boolean
+  /** False while a retry waits for its time. */
+  readyNow: boolean
 }
 
 export interface OfficeStatus {
@@ -272,8 +274,8 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
     async callbackForStaff(callbackId: number, now: Date = clock.now()): Promise<CallbackDetail | undefined> {
       const callback = await repository.findById(callbackId)
       if (!callback) return undefined
-      const { timeLeft, claimStale } = queueEntryOf(callback, now, serviceLevel, staleClaimsBefore(now, options.claimMinutes))
-      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft, claimStale }
+      const { timeLeft, claimStale, readyNow } = queueEntryOf(callback, now, serviceLevel, staleClaimsBefore(now, options.claimMinutes))
+      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft, claimStale, readyNow }
     },
 
     /** Earlier requests on a case, for the representative's view of it. */

@@ -19,20 +19,19 @@ import { attemptFields, attemptSchema } from './validation'
 
 const codeOf = (callback: Pick<Callback, 'confirmationCode'>) => groupedConfirmationCode(callback.confirmationCode)
 
-export function callbackController({ services, config, clock }: AppDependencies) {
+export function callbackController({ services, config }: AppDependencies) {
   async function show(req: Request, res: Response, errors?: FieldErrors) {
     const principal = staffPrincipalOf(req)
     const detail = await services.callbacks.callbackForStaff(callbackIdOf(req))
     if (!detail) throw new NotFoundError()
-    const { callback, attempts, timeLeft, claimStale } = detail
+    const { callback, attempts, timeLeft, claimStale, readyNow } = detail
     const caseId = callback.caseId
-    // The summary first: it is the audited read of the case, as on the case page.
-    const [summary, nextSteps, parties, earlier, call] = await Promise.all([
+    // The case through the same case-inquiry service as the portal and the phone line; each read is audited there.
+    const [summary, nextSteps, parties, earlier] = await Promise.all([
       caseId === null ? null : services.cases.getCaseSummary(principal, caseId, 'console'),
       caseId === null ? null : services.cases.getNextSteps(principal, caseId, 'console'),
       caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
       caseId === null ? [] : services.callbacks.listForCase(caseId),
-      callback.callSid ? services.calls.find(callback.callSid) : undefined,
     ])
     const parent =
       parties?.parties.find((p) => p.participantId === callback.participantId) ??
@@ -42,7 +41,6 @@ export function callbackController({ services, config, clock }: AppDependencies)
       ...(callback.claimedBy ? [callback.claimedBy] : []),
     ])
     const claimedByMe = callback.status === 'claimed' && callback.claimedBy === principal.staffId
-    const readyNow = callback.nextAttemptAfter === null || callback.nextAttemptAfter <= clock.now()
     renderForm(res, 'console/callbacks/callback', {
       pageTitle: req.t('console:callback.title', { code: codeOf(callback) }),
       values: keptValues(req.body),
@@ -63,7 +61,6 @@ export function callbackController({ services, config, clock }: AppDependencies)
       parties: parties?.parties ?? [],
       familyViolence: parties?.parties.some((p) => p.familyViolence) ?? false,
       phoneContext: phoneContextView(req.t, callback.phoneContext),
-      call: call ? { ...call, outcome: call.outcome } : null,
       attempts: attempts.map((a) => ({ ...a, attemptedAt: a.attemptedAt.toISOString(), staffName: staffNames.get(a.staffId) ?? '' })),
       earlier: earlier
         .filter((c) => c.id !== callback.id)
