@@ -1,6 +1,6 @@
 import request from 'supertest'
 
-import { consolePaths } from '../../server/console/paths'
+import { consolePaths, consolePathTo } from '../../server/console/paths'
 import { createPortalTestApp, csrfTokenIn, expectFormErrors, type PortalTestApp, signedInAgent, persona, text, withStatus } from '../portal/portalTestApp'
 import { bilingualRep, staffAgent, supervisor } from './consoleTestApp'
 
@@ -12,8 +12,13 @@ describe('staff sign-in', () => {
   afterAll(() => testApp.close())
 
   it('sends a visitor from any console page to the console sign-in, not the parents’ one', async () => {
-    for (const path of [consolePaths.queue, consolePaths.caseSearch, consolePaths.dashboard, '/console/callbacks/1']) {
-      await request(testApp.app).get(path).expect(303).expect('Location', consolePaths.signIn)
+    const pages = ['home', 'queue', 'callback', 'caseSearch', 'casePage', 'caseAudit', 'dashboard', 'dashboardCsv'] as const
+    for (const name of pages) {
+      await request(testApp.app).get(consolePathTo(name, { callbackId: 1, caseId: 1 })).expect(303).expect('Location', consolePaths.signIn)
+    }
+    // A visitor's posts stop at the CSRF check, before any handler runs.
+    for (const action of (['claimNext', 'claim', 'release', 'attempt', 'callNow'] as const).map((name) => consolePathTo(name, { callbackId: 1 }))) {
+      await request(testApp.app).post(action).type('form').send({}).expect(403)
     }
   })
 
