@@ -18,14 +18,7 @@ import {
   refusalFor,
   refused,
 } from './callbackQueue'
-import {
-  type AttemptOutcome,
-  type Callback,
-  type CallbackAttempt,
-  type CallbackStatus,
-  isAttemptOutcome,
-  isPending,
-} from './callbackRecord'
+import { type AttemptOutcome, type Callback, type CallbackAttempt, isAttemptOutcome } from './callbackRecord'
 import { createCallbackRepository, type QueueFilters, uniqueViolationOf } from './callbackRepository'
 import {
   type CallbackLanguage,
@@ -37,8 +30,9 @@ import {
   requestErrorKeys,
   validateCallbackRequest,
 } from './callbackRequest'
-import { generateConfirmationCode, normalizeConfirmationCode, type RandomIndex, secureRandomIndex } from './confirmationCode'
-import { type CallbackWindow, createServiceLevel, type ServiceLevelOptions, type TimeLeft } from './serviceLevel'
+import { generateConfirmationCode, type RandomIndex, secureRandomIndex } from './confirmationCode'
+import { createParentCallbacks } from './parentCallbacks'
+import { createServiceLevel, type ServiceLevelOptions, type TimeLeft } from './serviceLevel'
 import { type FigurePeriod, periodBounds, type SupervisorCallbackFigures, supervisorCallbackFigures } from './supervisorFigures'
 import { isIsoDate } from './zonedTime'
 
@@ -61,31 +55,6 @@ export interface CallbackServiceDependencies {
   clock: Clock
   config: { callbacks: Pick<Config['callbacks'], 'maxAttempts'> & Partial<Pick<Config['callbacks'], 'claimMinutes'>> }
   options?: Partial<CallbackServiceOptions>
-}
-
-/** What a parent may see of their own request: no staff names, no notes, no phone-line internals. */
-export interface ParentCallbackView {
-  id: number
-  confirmationCode: string
-  caseId: number | null
-  topic: CallbackTopic
-  preferredWindow: CallbackWindow
-  phone: string
-  status: CallbackStatus
-  dueBy: Date
-  createdAt: Date
-  closedAt: Date | null
-  canCancel: boolean
-}
-
-/** What anyone holding a confirmation code hears: no name, number or case, as the code alone proves nothing. */
-export interface CodeStatusView {
-  confirmationCode: string
-  status: CallbackStatus
-  topic: CallbackTopic
-  preferredWindow: CallbackWindow
-  language: CallbackLanguage
-  dueBy: Date
 }
 
 export interface RequestedCallback {
@@ -138,23 +107,6 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
   const randomIndex = options.randomIndex ?? secureRandomIndex
   const queueLimit = options.queueLimit ?? 200
 
-  // A claim that has lapsed is nobody's work any more: the parent is told the request is waiting, not worked on.
-  const parentView = (callback: Callback): ParentCallbackView => ({
-    id: callback.id,
-    confirmationCode: callback.confirmationCode,
-    caseId: callback.caseId,
-    topic: callback.topic,
-    preferredWindow: callback.preferredWindow,
-    phone: callback.phone,
-    status: queueEntryOf(callback, clock.now(), serviceLevel, staleClaimsBefore(clock.now(), options.claimMinutes)).claimStale
-      ? 'open'
-      : callback.status,
-    dueBy: callback.dueBy,
-    createdAt: callback.createdAt,
-    closedAt: callback.closedAt,
-    canCancel: isPending(callback.status),
-  })
-
   const checkFilters = (filters: { language?: string; topic?: string }): QueueFilters & { language?: CallbackLanguage } => {
     const issues = []
     if (filters.language !== undefined && !(callbackLanguages as readonly string[]).includes(filters.language))
@@ -168,6 +120,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
   return {
     calendar,
     serviceLevel,
+    ...createParentCallbacks({ repository, clock, serviceLevel, claimMinutes: options.claimMinutes }),
 
     /** Whether people answer now, for the phone line's "our office is closed" and the portal's notice. */
     officeStatus(now: Date = clock.now()): OfficeStatus {
@@ -216,46 +169,6 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
         }
       }
       throw new Error(`could not file a callback request after ${codeTries} tries`)
-    },
-
-    async listForParent(participantId: number): Promise<ParentCallbackView[]> {
-      return (await repository.listForParticipant(participantId)).map(parentView)
-    },
-
-    /** The parent's pending requests, optionally on one case or topic (the phone line: "you already asked…"). */
-    async findOpenForParent(
-      participantId: number,
-      filter: { caseId?: number; topic?: CallbackTopic } = {},
-    ): Promise<ParentCallbackView[]> {
-      const pending = await repository.listForParticipant(participantId, { pendingOnly: true })
-      return pending
-        .filter((c) => (filter.caseId === undefined || c.caseId === filter.caseId) && (filter.topic === undefined || c.topic === filter.topic))
-        .map(parentView)
-    },
-
-    /** Another parent's request, or one that does not exist, is simply not found: nothing tells them apart. */
-    async cancelByParent(participantId: number, callbackId: number): Promise<QueueResult<{ callback: ParentCallbackView }>> {
-      const cancelled = await repository.cancelForParticipant(callbackId, participantId, clock.now())
-      if (cancelled) return { ok: true, callback: parentView(cancelled) }
-      const current = await repository.findById(callbackId)
-      if (!current || current.participantId !== participantId) return refused('not_found')
-      return refused('closed')
-    },
-
-    /** The status a code stands for, or null for a code that is malformed or unknown. */
-    async statusByCode(code: string): Promise<CodeStatusView | null> {
-      const normalized = normalizeConfirmationCode(code)
-      if (!normalized) return null
-      const callback = await repository.findByCode(normalized)
-      if (!callback) return null
-      return {
-        confirmationCode: callback.confirmationCode,
-        status: callback.status,
-        topic: callback.topic,
-        preferredWindow: callback.preferredWindow,
-        language: callback.language,
-        dueBy: callback.dueBy,
-      }
     },
 
     /** Pending requests, due first, each with its time left. */
@@ -374,3 +287,4 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
 }
 
 export type CallbackService = ReturnType<typeof createCallbackService>
+export type { CodeStatusView, ParentCallbackView } from './parentCallbacks'
