@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely'
 
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
+import { staffRepository } from '../identity/staffRepository'
 import { AuditTrailForbidden, createAuditService } from './auditService'
 import type { AuditEntry } from './auditTrail'
 import type { Principal } from './principal'
@@ -32,11 +33,7 @@ function auditDirectory(db: Kysely<Database>) {
       return row?.case_number
     },
 
-    async staffNames(ids: readonly number[]): Promise<Map<number, string>> {
-      if (ids.length === 0) return new Map()
-      const rows = await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', [...ids]).execute()
-      return new Map(rows.map((row) => [row.id, row.display_name]))
-    },
+    staffNames: staffRepository(db).displayNames,
 
     /** Parents by id, with their role on this case when they hold one. */
     async parents(caseId: number, ids: readonly number[]): Promise<Map<number, { name: string; role: 'paying' | 'receiving' | null }>> {

@@ -9,6 +9,7 @@ import { type Channel, type Principal, principalActor } from '../audit/principal
 import { normalizeConfirmationCode } from '../callbacks/confirmationCode'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
+import { staffRepository } from '../identity/staffRepository'
 import { CaseNotFound } from './caseErrors'
 
 export type SearchKind = 'case_number' | 'par_id' | 'phone' | 'confirmation_code'
@@ -199,12 +200,7 @@ export function createStaffCaseDirectory(deps: { db: Kysely<Database>; clock: Cl
     },
 
     /** Display names of staff members, for "claimed by" and attempt lists. */
-    async staffNames(staffIds: readonly number[]): Promise<Map<number, string>> {
-      const ids = [...new Set(staffIds)]
-      if (ids.length === 0) return new Map()
-      const rows = await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', ids).execute()
-      return new Map(rows.map((r) => [r.id, r.display_name]))
-    },
+    staffNames: staffRepository(db).displayNames,
   }
 }
 

@@ -29,6 +29,14 @@ export function staffRepository(db: Kysely<Database>) {
       }
     },
 
+    /** Display names by id, for "claimed by", attempt lists and the audit trail; unknown ids are simply absent. */
+    async displayNames(staffIds: readonly number[]): Promise<Map<number, string>> {
+      const ids = [...new Set(staffIds)]
+      if (ids.length === 0) return new Map()
+      const rows = await db.selectFrom('staff').select(['id', 'display_name']).where('id', 'in', ids).execute()
+      return new Map(rows.map((row) => [row.id, row.display_name]))
+    },
+
     async saveLockout(staffId: number, state: LockoutState): Promise<void> {
       await db
         .updateTable('staff')
