@@ -25,14 +25,23 @@ export function staySignedIn(clock: Clock, holder: SessionHolder, pages: { home:
   }
 }
 
-/** Back to the page the user was on, only when it is a path on this site. */
+/**
+ * Back to the page the user was on, only when it is a path on this site. The referrer's path is resolved again
+ * against this site's own origin: a path that starts with two slashes (`//other.host/…`, or a backslash a browser
+ * reads as one), which a browser follows to another host, is refused, as is anything but a plain same-origin path.
+ */
 function sameSiteReferrer(req: Request): string | undefined {
   const referrer = req.get('Referer')
-  if (!referrer) return undefined
+  const host = req.get('Host')
+  if (!referrer || !host) return undefined
   try {
     const url = new URL(referrer)
-    if (url.host !== req.get('Host')) return undefined
-    return `${url.pathname}${url.search}`
+    if (url.host !== host || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined
+    const path = `${url.pathname}${url.search}`
+    const origin = `${url.protocol}//${host}`
+    const resolved = new URL(path, origin)
+    if (!path.startsWith('/') || path.startsWith('//') || path.includes('\\') || resolved.origin !== origin) return undefined
+    return `${resolved.pathname}${resolved.search}`
   } catch {
     return undefined
   }

@@ -83,6 +83,35 @@ describe('session limits', () => {
       .expect('Location', portalPaths.details)
   })
 
+  it('goes back only to a path on this site: a referrer that a browser would follow elsewhere goes to the account', async () => {
+    const agent = await signedInAgent(testApp.app, persona('current-payer'))
+    const page = await agent.get(portalPaths.details).expect(200)
+    const stayFrom = (referrer: string) =>
+      agent
+        .post(portalPaths.staySignedIn)
+        .set('Host', 'portal.example')
+        .set('Referer', referrer)
+        .type('form')
+        .send({ _csrf: csrfTokenIn(page.text) })
+        .expect(303)
+    const elsewhere = [
+      'http://portal.example//evil.example/account',
+      'http://portal.example/\\evil.example/account',
+      'http://portal.example/\\/evil.example',
+      'http://portal.example//%2F/evil.example',
+      'https://evil.example/account',
+      'http://portal.example.evil.example/account',
+      'javascript://portal.example/%0aalert(1)',
+      'not a url',
+    ]
+    for (const referrer of elsewhere) {
+      const response = await stayFrom(referrer)
+      expect({ referrer, location: response.headers.location }).toEqual({ referrer, location: portalPaths.dashboard })
+    }
+    const back = await stayFrom(`http://portal.example${portalPaths.details}?from=warning`)
+    expect(back.headers.location).toBe(`${portalPaths.details}?from=warning`)
+  })
+
   it('puts an accessible warning dialog on every signed-in page, opening 2 minutes before the end', async () => {
     const agent = await signedInAgent(testApp.app, persona('current-payer'))
     const html = (await agent.get(portalPaths.dashboard).expect(200)).text
