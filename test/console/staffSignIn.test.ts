@@ -81,6 +81,15 @@ describe('staff sign-in', () => {
     await agent.get(consolePaths.queue).expect(303).expect('Location', consolePaths.signIn)
   })
 
+  it('never ends a staff session on a GET: the signed-out page sends a representative still signed in to the queue', async () => {
+    const agent = await staffAgent(testApp.app, bilingualRep)
+    for (const reason of ['signedOut', 'idle', 'limit']) {
+      await agent.get(`${consolePaths.sessionEnded}?reason=${reason}`).expect(303).expect('Location', consolePaths.queue)
+    }
+    await agent.get(consolePaths.signOut).expect(404)
+    await agent.get(consolePaths.caseSearch).expect(200)
+  })
+
   it('tells the warning script how long a staff session has left, without counting the question as activity', async () => {
     const agent = await staffAgent(testApp.app, bilingualRep)
     testApp.clock.advance(5 * 60 * 1000)

@@ -115,6 +115,15 @@ describe('sign in and sign out', () => {
     await agent.get(portalPaths.dashboard).expect(200)
   })
 
+  it('never ends a session on a GET: the signed-out page sends a parent still signed in back to their account', async () => {
+    const agent = await signedInAgent(testApp.app, persona('current-payer'))
+    for (const reason of ['signedOut', 'idle', 'limit']) {
+      await agent.get(`${portalPaths.sessionEnded}?reason=${reason}`).expect(303).expect('Location', portalPaths.dashboard)
+    }
+    await agent.get(portalPaths.signOut).expect(404)
+    await agent.get(portalPaths.dashboard).expect(200)
+  })
+
   it.each(languages)('locks the account after repeated wrong passwords and says until when, in %s', async (language) => {
     const who = persona(language === 'en' ? 'military-parent' : 'coap-candidate')
     const agent = request.agent(testApp.app)

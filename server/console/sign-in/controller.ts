@@ -51,8 +51,9 @@ export function staffSignInController({ services, clock }: AppDependencies) {
       res.redirect(303, `${consolePaths.sessionEnded}?reason=signedOut`)
     },
 
-    async sessionEnded(req: Request, res: Response) {
-      if (req.session?.staffId) await endSession(req)
+    /** Says a staff session has ended; a GET never ends one (sign-out is the POST above, with its CSRF token). */
+    sessionEnded(req: Request, res: Response) {
+      if (req.session?.staffId) return res.redirect(303, consolePaths.queue)
       const asked = String(req.query.reason ?? 'signedOut')
       const reason = (endedReasons as readonly string[]).includes(asked) ? asked : 'signedOut'
       res.locals.staff = undefined

@@ -53,9 +53,13 @@ export function signInController({ services, clock, config }: AppDependencies) {
       res.redirect(303, `${portalPaths.sessionEnded}?reason=signedOut`)
     },
 
-    /** Where the timeout warning sends a parent who did not answer; the server may not have ended it yet. */
-    async sessionEnded(req: Request, res: Response) {
-      if (req.session?.participantId) await endSession(req)
+    /**
+     * The page that says a session has ended. A GET never ends one (a link or an image on another site could send
+     * the browser here): only the POST above does, with its CSRF token. A parent still signed in goes back to
+     * their account rather than read that they are signed out.
+     */
+    sessionEnded(req: Request, res: Response) {
+      if (req.session?.participantId) return res.redirect(303, portalPaths.dashboard)
       const asked = String(req.query.reason ?? 'signedOut')
       const reason = (endedReasons as readonly string[]).includes(asked) ? asked : 'signedOut'
       res.render('sign-in/signed-out', { pageTitle: req.t(`portal:signedOut.${reason}.title`), reason, signedIn: false })

@@ -9,6 +9,7 @@
   var warningSeconds = Number(dialog.getAttribute('data-warning-seconds'))
   var countdown = dialog.querySelector('[data-session-countdown]')
   var stayForm = dialog.querySelector('[data-stay-signed-in]')
+  var signOutForm = dialog.querySelector('[data-sign-out-now]')
   var endedUrl = dialog.getAttribute('data-ended-url')
   var statusUrl = dialog.getAttribute('data-status-url')
   var lang = document.documentElement.lang || 'en'
@@ -72,9 +73,20 @@
     return words || name + (value === 1 ? '' : 's')
   }
 
+  // The session ends by the sign-out form's POST (with its CSRF token): the signed-out page itself never ends one,
+  // so a page whose count ran a little ahead of the server's still leaves nobody signed in behind it.
   function leave() {
     clearInterval(tickTimer)
-    window.location.assign(endedUrl)
+    clearTimeout(warningTimer)
+    var goToEnded = function () { window.location.assign(endedUrl) }
+    if (!signOutForm) return goToEnded()
+    fetch(signOutForm.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      redirect: 'manual',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(signOutForm)).toString(),
+    }).then(goToEnded, goToEnded)
   }
 
   // The "stay signed in" button carries data-close-modal, so USWDS has closed the dialog by the time the form is
