@@ -40,6 +40,7 @@ const environmentSchema = z.object({
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CALLBACK_CLAIM_MINUTES: z.coerce.number().int().min(5).max(480).default(60),
   DEMO_DATA: z.enum(['on', 'off']).optional(),
+  METRICS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
 
@@ -56,6 +57,8 @@ export interface Config {
   agency: { phoneNumber: string; agentLineNumber: string; callerId: string }
   /** maxAttempts: calls before a request closes as unreachable; claimMinutes: how long a claim holds untouched. */
   callbacks: { maxAttempts: number; claimMinutes: number }
+  /** The bearer token `GET /metrics` asks for; without one the metrics are not served at all. */
+  metricsToken: string | null
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -87,6 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('SSN_HMAC_KEY must be set to a random value of at least 32 characters in production')
     if (!e.TWILIO_AUTH_TOKEN) throw new ConfigError('TWILIO_AUTH_TOKEN must be set in production')
     if (!e.PUBLIC_BASE_URL) throw new ConfigError('PUBLIC_BASE_URL must be set in production (Twilio signs that URL)')
+    if (e.METRICS_TOKEN !== undefined && e.METRICS_TOKEN.length < 32)
+      throw new ConfigError('METRICS_TOKEN must be a random value of at least 32 characters in production (or unset: no metrics)')
   }
 
   return {
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: e.REDIS_URL ?? null,
     agency: { phoneNumber: e.AGENCY_PHONE_NUMBER, agentLineNumber: e.AGENT_LINE_NUMBER, callerId: e.AGENCY_CALLER_ID },
     callbacks: { maxAttempts: e.CALLBACK_MAX_ATTEMPTS, claimMinutes: e.CALLBACK_CLAIM_MINUTES },
+    metricsToken: e.METRICS_TOKEN ? e.METRICS_TOKEN : null,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }

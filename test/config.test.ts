@@ -41,12 +41,19 @@ describe('loadConfig', () => {
     expect(loadConfig(productionSecrets).demoData).toBe(false)
   })
 
+  it('serves metrics only behind METRICS_TOKEN: without one there is none, in production a short one is refused', () => {
+    expect(loadConfig({}).metricsToken).toBeNull()
+    expect(loadConfig(productionSecrets).metricsToken).toBeNull()
+    expect(loadConfig({ ...productionSecrets, METRICS_TOKEN: 'm'.repeat(32) }).metricsToken).toBe('m'.repeat(32))
+  })
+
   it.each([
     ['SESSION_SECRET', undefined, /SESSION_SECRET/],
     ['SESSION_SECRET', 'short', /SESSION_SECRET/],
     ['SSN_HMAC_KEY', undefined, /SSN_HMAC_KEY/],
     ['TWILIO_AUTH_TOKEN', undefined, /TWILIO_AUTH_TOKEN/],
     ['PUBLIC_BASE_URL', undefined, /PUBLIC_BASE_URL/],
+    ['METRICS_TOKEN', 'short', /METRICS_TOKEN/],
   ])('refuses production when %s is %s', (name, value, reason) => {
     expect(() => loadConfig({ ...productionSecrets, [name]: value })).toThrow(reason)
   })
