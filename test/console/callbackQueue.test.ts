@@ -98,6 +98,19 @@ describe('the callback queue in the console', () => {
     expect((await servicesOf(testApp).callbacks.callbackForStaff(webRequestId))!.callback.status).toBe('open')
   })
 
+  it('claims nothing when the filters sent with "take the next request" are not ones it knows, and says why', async () => {
+    const agent = await staffAgent(testApp.app, bilingualRep, 'es')
+    const claimedBefore = await testApp.database.db.selectFrom('callbacks').select(['id', 'status', 'claimed_by']).orderBy('id').execute()
+    for (const fields of [{ language: 'fr', topic: '' }, { language: '', topic: 'weather' }, { language: 'es', topic: '<x-fuzz>' }]) {
+      const refused = withStatus(await postFrom(agent, consolePaths.queue, consolePaths.claimNext, fields), 400)
+      const expected = { ...(fields.language === 'fr' ? { language: 'callbacks:errors.languageUnknown' } : {}), ...(fields.topic ? { topic: 'callbacks:errors.topicUnknown' } : {}) }
+      expectFormErrors(refused.text, 'es', expected)
+      expect(refused.text).not.toContain('<x-fuzz>')
+    }
+    const claimedAfter = await testApp.database.db.selectFrom('callbacks').select(['id', 'status', 'claimed_by']).orderBy('id').execute()
+    expect(claimedAfter).toEqual(claimedBefore)
+  })
+
   it('lets one representative take a request; a second one is told it is taken', async () => {
     const garcia = await staffAgent(testApp.app, bilingualRep)
     const taken = await postFrom(garcia, consolePaths.queue, consolePathTo('claim', { callbackId: phoneRequestId }))

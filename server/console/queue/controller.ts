@@ -24,13 +24,13 @@ export function queueController({ services }: AppDependencies) {
     ],
   })
 
-  const render = async (req: Request, res: Response, filters: { language?: string; topic?: string }, errors?: FieldErrors) => {
+  const render = async (req: Request, res: Response, filters: { language?: string; topic?: string }, errors?: FieldErrors, typed: unknown = req.query) => {
     const { staffId } = staffPrincipalOf(req)
     const entries = errors ? [] : await services.callbacks.listQueue(filters)
     const staffNames = await services.staffDirectory.staffNames(entries.flatMap((e) => (e.callback.claimedBy ? [e.callback.claimedBy] : [])))
     renderForm(res, 'console/queue/queue', {
       pageTitle: req.t('console:queue.title'),
-      values: keptValues(req.query),
+      values: keptValues(typed),
       errors,
       fieldOrder: queueFilterFields,
       rows: entries.map((entry) => callbackRow(req.t, entry, { staffId, staffNames })),
@@ -50,7 +50,9 @@ export function queueController({ services }: AppDependencies) {
     async claimNext(req: Request, res: Response) {
       const { staffId } = staffPrincipalOf(req)
       const form = validateForm(queueFilterSchema, req.body)
-      const filters = form.ok ? serviceFilters(form.data) : {}
+      // A filter the queue does not know claims nothing: "all requests" is not what the representative asked for.
+      if (!form.ok) return render(req, res, {}, form.errors, req.body)
+      const filters = serviceFilters(form.data)
       const result = await services.callbacks.claimNext(staffId, filters)
       if (!result.ok) {
         setNotice(req, { key: result.messageKey, kind: 'info' })
