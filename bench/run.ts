@@ -1,74 +1,183 @@
-import fs from 'node:fs'
+import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { performance } from 'node:perf_hooks'
 
-import { agencyToday, systemClock } from '../server/clock'
-import { loadConfig } from '../server/config'
+import { sql } from 'kysely'
+
 import { openDatabase } from '../server/db/connection'
-import { seedDatabase } from '../server/demo/seedDatabase'
-import { createServices } from '../server/services'
-import { describeTimings, measureQueue, timingsOf } from './queueBench'
+import { parseDatabaseUrl } from '../server/db/dialect'
+import { demoPersonas, demoStaff } from '../server/demo/personas'
+import { SYNTHETIC_PASSWORD, SYNTHETIC_PIN } from '../server/demo/seedDatabase'
+import { prepareBenchDatabase } from './benchDatabase'
+import { runRound } from './load'
+import { BenchOptionError, parseBenchOptions } from './options'
+import { measurePage } from './pageWeight'
+import { currentCommit, renderReport, type RunFigures, type ScenarioFigures, writeReport } from './report'
+import { type Cast, scenarios } from './scenarios'
+import { ensureBuilt, projectRoot, type RunningServer, startApp, startBaseline, throwawaySecrets } from './servers'
+import { benchSsnHmacKey } from './benchDatabase'
+import { callToMainMenu, clientAddressOf, proxyHeaders, signIn, type WebSession } from './visitors'
 
-// `npm run bench [-- --cases N --reads M --callbacks K]`: builds a synthetic caseload in a temporary SQLite file (or
-// uses BENCH_DATABASE_URL, already seeded) and measures the case-inquiry reads every page and call makes, as the
-// latency of one parent's summary, history and next steps; then, with K requests waiting, the rep console's queue
-// (queueBench.ts); and the process's memory.
+// `npm run bench [-- --quick] [--cases N] [--database postgres://…]`: what users feel, over HTTP. Starts the app as an
+// operator runs it and, in the same run, a bare Express 5 hello-world as the baseline; drives each page and webhook
+// with autocannon at saturation (right after a baseline round, so each ratio compares two adjacent rounds) and at a
+// steady rate; weighs each page; writes BENCHMARKS.md and prints the table. The in-process query timings of the
+// earlier bench live on as `npm run bench:queries`.
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`)
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} takes a positive whole number`)
-  return value
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`)
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
 }
 
-async function main() {
-  const cases = option('cases', 5_000)
-  const reads = option('reads', 500)
-  const callbacks = option('callbacks', 2_000)
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-bench-'))
-  const url = process.env.BENCH_DATABASE_URL ?? `sqlite:${path.join(folder, 'bench.db')}`
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: url })
-  const database = openDatabase(config.database)
+async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = []
+  for (let i = 0; i < items.length; i += width) {
+    results.push(...(await Promise.all(items.slice(i, i + width).map((item, j) => work(item, i + j)))))
+  }
+  return results
+}
+
+interface Caller {
+  username: string
+  parId: string
+  phone: string
+}
+
+/** Synthetic parents with an account, spread over the whole caseload (not just the first cases written). */
+async function syntheticCallers(url: string, count: number): Promise<Caller[]> {
+  const handle = openDatabase(parseDatabaseUrl(url))
   try {
-    if (!process.env.BENCH_DATABASE_URL) {
-      const started = performance.now()
-      await seedDatabase(database, { cases, today: agencyToday(systemClock), ssnHmacKey: config.ssnHmacKey })
-      process.stdout.write(`seeded ${cases} cases in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
-    }
-    const services = createServices({ database, config, clock: systemClock })
-    const parents = await database.db
-      .selectFrom('case_roles')
-      .select(['participant_id', 'case_id'])
-      .where('role', '=', 'paying')
-      .limit(reads)
+    const accounts = await handle.db
+      .selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username', 'like', 'p%')
+      .executeTakeFirst()
+    const every = Math.max(1, Math.floor(Number(accounts?.n ?? 0) / count / 2))
+    const rows = await handle.db
+      .selectFrom('accounts')
+      .innerJoin('participants', 'participants.id', 'accounts.participant_id')
+      .select(['accounts.username', 'participants.par_id', 'participants.phone_primary'])
+      .where('accounts.username', 'like', 'p%')
+      .where('accounts.activated_at', 'is not', null)
+      .where(sql<boolean>`accounts.participant_id % ${every} = 0`)
+      .orderBy('accounts.participant_id')
+      .limit(count)
       .execute()
-    const timings: number[] = []
-    for (const { participant_id: participantId, case_id: caseId } of parents) {
-      const principal = { kind: 'parent' as const, participantId }
-      const started = performance.now()
-      await services.cases.getCaseSummary(principal, caseId, 'web')
-      await services.cases.getPaymentHistory(principal, caseId, { page: 1, pageSize: 20 }, 'web')
-      await services.cases.getNextSteps(principal, caseId, 'web')
-      timings.push(performance.now() - started)
-    }
-    process.stdout.write(
-      `${database.dialect}, ${parents.length} parents: ${describeTimings('summary + history + next steps', timingsOf(timings))}\n`,
-    )
-    const queue = await measureQueue(services, database, callbacks, Math.min(reads, callbacks))
-    process.stdout.write(`console, ${callbacks} requests waiting:\n`)
-    process.stdout.write(`  ${describeTimings('queue page (200 due first)', queue.listQueue)}\n`)
-    process.stdout.write(`  ${describeTimings('take the next + record a call', queue.takeAndRecord)}\n`)
-    process.stdout.write(`  ${describeTimings('case search by case number', queue.caseSearch)}\n`)
-    process.stdout.write(`  ${describeTimings('supervisor figures, 30 days', queue.supervisorFigures)}\n`)
-    process.stdout.write(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB\n`)
+    return rows.map((r) => ({ username: r.username ?? '', parId: r.par_id, phone: r.phone_primary ?? '+19165550000' }))
   } finally {
-    await database.close()
-    fs.rmSync(folder, { recursive: true, force: true })
+    await handle.close()
+  }
+}
+
+async function signInCast(base: string, callers: Caller[]): Promise<Omit<Cast, 'signer' | 'menuCalls'>> {
+  // Demo parents with two cases (one paying, one receiving, or two as payer) and years of history, then synthetic ones.
+  const twoCaseParents = demoPersonas().filter((p) => p.cases.length >= 2 && p.activation.activated)
+  const credentials = [
+    ...twoCaseParents.map((p) => p.web),
+    ...callers.map((c) => ({ username: c.username, password: SYNTHETIC_PASSWORD })),
+  ]
+  const parents = await inBatches(credentials, 4, (c, i) =>
+    signIn(base, { signIn: '/sign-in', landing: '/account' }, c, clientAddressOf(1_000 + i)),
+  )
+  const reps = demoStaff().filter((s) => s.role === 'rep')
+  const repSessions: WebSession[] = await inBatches(reps, 2, (s, i) =>
+    signIn(base, { signIn: '/console/sign-in', landing: '/console/queue' }, { username: s.username, password: s.password }, clientAddressOf(2_000 + i)),
+  )
+  const parentCases = parents.flatMap((session) => session.caseIds.map((caseId) => ({ session, caseId })))
+  return { parents, parentCases, reps: repSessions }
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(process.argv.slice(2))
+  const startedAt = new Date()
+  const loadAverage = os.loadavg()
+  ensureBuilt(log)
+  const database = await prepareBenchDatabase(options, log)
+  const callers = await syntheticCallers(database.url, options.quick ? 40 : 150)
+  if (callers.length < 10) throw new Error('the database holds too few synthetic parents with an account; seed more cases')
+
+  const secrets = throwawaySecrets(benchSsnHmacKey)
+  const servers: RunningServer[] = []
+  try {
+    const app = await startApp(await freePort(), database.url, secrets)
+    servers.push(app)
+    log(`app ready in ${app.startMs.toFixed(0)} ms`)
+    const baseline = await startBaseline(await freePort())
+    servers.push(baseline)
+    const appUrl = `http://127.0.0.1:${app.port}`
+    const baselineUrl = `http://127.0.0.1:${baseline.port}`
+
+    log('signing in parents and representatives …')
+    const people = await signInCast(appUrl, callers)
+    const cast: Cast = { ...people, signer: { baseUrl: appUrl, authToken: secrets.twilioAuthToken }, menuCalls: [] }
+    log(`${cast.parents.length} parents (${cast.parentCases.length} cases), ${cast.reps.length} representatives`)
+
+    const list = scenarios(cast)
+    const pages = []
+    for (const s of list) {
+      if (!s.page) continue
+      const headers = s.page.session ? { ...proxyHeaders(s.page.session.clientAddress), cookie: s.page.session.cookie } : proxyHeaders('10.9.9.9')
+      pages.push(await measurePage(appUrl, s.page.path, headers))
+    }
+
+    const baselineTarget = { request: () => ({ method: 'GET' as const, path: '/', headers: {} }), accept: (status: number) => status === 200 }
+    const saturation = { connections: options.connections, seconds: options.seconds }
+    const steady = { connections: 10, seconds: options.seconds, rate: options.rate }
+    const figures: ScenarioFigures[] = []
+    let firstWebhookRate = 0
+    for (const s of list) {
+      if (s.name === 'phone: mid-call menu turn') {
+        // Each call takes at most 80 webhooks before the line ends it politely; bring enough calls to the menu.
+        const expected = Math.max(firstWebhookRate, 500) * 1.5 * (options.seconds + 1) + options.rate * options.seconds
+        const needed = Math.ceil(expected / 60) + 5
+        log(`bringing ${needed} calls to the main menu …`)
+        cast.menuCalls = await inBatches(Array.from({ length: needed }, (_, i) => callers[i % callers.length]!), 8, async (c) => ({
+          callSid: await callToMainMenu(cast.signer, { parId: c.parId, pin: SYNTHETIC_PIN, from: c.phone }),
+          from: c.phone,
+        }))
+      }
+      log(`${s.name} …`)
+      await runRound(appUrl, s.target, { connections: 10, seconds: 1 }) // warm-up, not reported
+      const base = await runRound(baselineUrl, baselineTarget, saturation)
+      const sat = await runRound(appUrl, s.target, saturation)
+      const slow = await runRound(appUrl, s.target, steady)
+      if (s.name === 'phone: first webhook') firstWebhookRate = sat.requestsPerSecond
+      figures.push({ name: s.name, saturation: sat, baseline: base, steady: slow })
+    }
+
+    const run: RunFigures = {
+      startedAt,
+      commit: currentCommit(projectRoot),
+      options: process.argv.slice(2).join(' '),
+      database: database.url.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL',
+      cases: database.cases,
+      startToReadyMs: app.startMs,
+      peakRssMiB: app.peakRssMiB(),
+      baselineStartMs: baseline.startMs,
+      scenarios: figures,
+      pages,
+      loadAverage,
+    }
+    const report = renderReport(run)
+    process.stdout.write(`${report}\n`)
+    if (options.out) {
+      writeReport(path.resolve(projectRoot, options.out), report)
+      log(`written to ${options.out}`)
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()))
   }
 }
 
 main().catch((error: Error) => {
-  process.stderr.write(`bench: ${error.message}\n`)
+  process.stderr.write(`bench: ${error instanceof BenchOptionError ? error.message : (error.stack ?? error.message)}\n`)
   process.exit(1)
 })
