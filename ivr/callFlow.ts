@@ -1,6 +1,7 @@
 import { caseAnswers } from './caseAnswers'
 import type { AnswerName, StepName } from './flowState'
 import { generalAnswers } from './generalAnswers'
+import { afterAnswer } from './steps/afterAnswer'
 import { anythingElse } from './steps/anythingElse'
 import { callbackNumber, callbackOtherNumber } from './steps/callbackNumber'
 import { callbackStatus, pendingCallbacks } from './steps/callbackStatus'
@@ -10,7 +11,7 @@ import { cannotIdentify } from './steps/cannotIdentify'
 import { caseChoice } from './steps/caseChoice'
 import { generalMenu } from './steps/generalMenu'
 import { identify } from './steps/identify'
-import { mainMenu } from './steps/mainMenu'
+import { mainMenu, moreOptions } from './steps/mainMenu'
 import { paymentOptions } from './steps/paymentOptions'
 import { pin } from './steps/pin'
 import { afterDial, person, personUnavailable } from './steps/person'
@@ -20,17 +21,21 @@ import type { Answer, Step } from './turn'
 // The whole phone line in one place. Each step lists where it may lead and the answers it may give; a move the
 // tree does not list is refused at run time, so this table cannot drift from what the steps really do.
 //
+// In every menu, in both languages, by key or by voice: 0 ("agent", "una persona") a person · * back · 9 repeat.
+// After every answer: 1 hear it again · 2 the menu it came from (afterAnswer). Two misses at a prompt: the caller
+// hears where they are taken (a person, the menu, general information), never a silent jump.
+//
 //  welcome ─► identify ─► pin ─┬─► caseChoice ─► mainMenu ─┬─ 1 balance and last payment
-//   (2: español)  │ *        │  └─► mainMenu              ├─ 2 recent payments / money sent to you
-//                 ▼          │ 3 wrong tries, or locked   ├─ 3 next payment due / next expected
-//            generalMenu ◄───┤                            ├─ 4 next steps
-//             1 office hours └─► cannotIdentify ─┬ 1 callback  ├─ 5 paymentOptions (each way to pay)
-//             2 paymentOptions                   ├ 2 person    ├─ 6 callback ─► number ─► window ─► topic ─► anythingElse
-//                                                │             │    (requests pending: callbackStatus first, 1 ─► number · * back)
-//             3 how to apply                     └ 3 general   ├─ 7 (or 0) person ─► Dial ─► afterDial ─► personUnavailable
-//             4 what we do · 0 person                          ├─ 8 generalMenu · 9 repeat
-//             * sign in / back to the case                     └─ * another case (caseChoice)
-//  person, outside office hours: the next opening, then 1 callback · * back.
+//   (2: español)  │ *        │  └─► mainMenu              ├─ 2 next payment due / next payout
+//                 ▼          │ 3 wrong tries, or locked   └─ 3 moreOptions ─┬─ 1 recent payments / money sent to you
+//            generalMenu ◄───┤                                              ├─ 2 next steps
+//             1 office hours └─► cannotIdentify ─┬ 1 callback               ├─ 3 paymentOptions (paying parents only)
+//             2 paymentOptions (not to a         └ 2 general                ├─ 4 callback ─► number ─► window ─► topic
+//               receiving parent)                                           │    ─► anythingElse (requests pending:
+//             3 how to apply                                                │    callbackStatus first, 1 ─► number)
+//             4 what we do                                                  ├─ 5 generalMenu
+//             * sign in / back to the case                                  └─ 6 another case (caseChoice)
+//  person: in office hours Dial ─► afterDial ─► personUnavailable; outside them the next opening, then 1 callback.
 
 export interface FlowNode {
   step: Step
@@ -40,37 +45,48 @@ export interface FlowNode {
 
 const callbackStart = ['callbackNumber', 'callbackOtherNumber'] as const
 const menus = ['mainMenu', 'generalMenu'] as const
+/** Where a menu that gives answers may lead besides its own moves: the short question after an answer. */
+const answering = ['afterAnswer'] as const
+/** 0 and "a person" work at every prompt. */
+const anyPrompt = ['person'] as const
+const caseMenuMoves = ['paymentOptions', 'callbackStatus', ...callbackStart, 'generalMenu', 'caseChoice'] as const
 
 export const callFlow: Record<StepName, FlowNode> = {
-  welcome: { step: welcome, leadsTo: ['identify'] },
-  identify: { step: identify, leadsTo: ['pin', 'generalMenu'] },
-  pin: { step: pin, leadsTo: ['identify', 'caseChoice', 'mainMenu', 'generalMenu', 'cannotIdentify'] },
-  cannotIdentify: { step: cannotIdentify, leadsTo: [...callbackStart, 'person', 'generalMenu'] },
-  caseChoice: { step: caseChoice, leadsTo: ['mainMenu', 'person'] },
+  welcome: { step: welcome, leadsTo: ['identify', ...anyPrompt] },
+  identify: { step: identify, leadsTo: ['pin', 'generalMenu', ...anyPrompt] },
+  pin: { step: pin, leadsTo: ['identify', 'caseChoice', 'mainMenu', 'generalMenu', 'cannotIdentify', ...anyPrompt] },
+  cannotIdentify: { step: cannotIdentify, leadsTo: [...callbackStart, 'generalMenu', ...anyPrompt] },
+  caseChoice: { step: caseChoice, leadsTo: ['mainMenu', ...anyPrompt] },
   mainMenu: {
     step: mainMenu,
-    leadsTo: ['paymentOptions', 'callbackStatus', ...callbackStart, 'person', 'generalMenu', 'caseChoice'],
-    answers: ['balance', 'recentPayments', 'nextPayment', 'nextSteps'],
+    leadsTo: ['moreOptions', ...caseMenuMoves, ...answering, ...anyPrompt],
+    answers: ['balance', 'nextPayment', 'recentPayments', 'nextSteps'],
   },
-  callbackStatus: { step: callbackStatus, leadsTo: [...callbackStart, 'mainMenu'], answers: ['pendingCallbacks'] },
+  moreOptions: {
+    step: moreOptions,
+    leadsTo: ['mainMenu', ...caseMenuMoves, ...answering, ...anyPrompt],
+    answers: ['recentPayments', 'nextSteps'],
+  },
+  afterAnswer: { step: afterAnswer, leadsTo: ['mainMenu', 'moreOptions', 'generalMenu', 'paymentOptions', ...anyPrompt] },
+  callbackStatus: { step: callbackStatus, leadsTo: [...callbackStart, 'mainMenu', ...anyPrompt], answers: ['pendingCallbacks'] },
   paymentOptions: {
     step: paymentOptions,
-    leadsTo: [...menus],
+    leadsTo: [...menus, 'moreOptions', ...answering, ...anyPrompt],
     answers: ['payOnline', 'payMoneyGram', 'payNearMe', 'payByMail', 'payPal', 'payWithholding'],
   },
   generalMenu: {
     step: generalMenu,
-    leadsTo: ['paymentOptions', 'person', 'mainMenu', 'identify'],
+    leadsTo: ['paymentOptions', 'mainMenu', 'identify', ...answering, ...anyPrompt],
     answers: ['officeHours', 'howToApply', 'whatWeDo'],
   },
-  callbackNumber: { step: callbackNumber, leadsTo: ['callbackWindow', 'callbackOtherNumber', ...menus] },
-  callbackOtherNumber: { step: callbackOtherNumber, leadsTo: ['callbackWindow', ...menus] },
-  callbackWindow: { step: callbackWindow, leadsTo: ['callbackTopic', ...menus] },
-  callbackTopic: { step: callbackTopic, leadsTo: ['anythingElse', 'callbackWindow', ...menus] },
+  callbackNumber: { step: callbackNumber, leadsTo: ['callbackWindow', 'callbackOtherNumber', ...menus, ...anyPrompt] },
+  callbackOtherNumber: { step: callbackOtherNumber, leadsTo: ['callbackWindow', ...menus, ...anyPrompt] },
+  callbackWindow: { step: callbackWindow, leadsTo: ['callbackTopic', ...menus, ...anyPrompt] },
+  callbackTopic: { step: callbackTopic, leadsTo: ['anythingElse', 'callbackWindow', ...menus, ...anyPrompt] },
   person: { step: person, leadsTo: ['afterDial', ...callbackStart, ...menus] },
   afterDial: { step: afterDial, leadsTo: ['personUnavailable'] },
-  personUnavailable: { step: personUnavailable, leadsTo: [...callbackStart, ...menus] },
-  anythingElse: { step: anythingElse, leadsTo: [...menus] },
+  personUnavailable: { step: personUnavailable, leadsTo: [...callbackStart, ...menus, ...anyPrompt] },
+  anythingElse: { step: anythingElse, leadsTo: [...menus, ...anyPrompt] },
 }
 
 export const answers: Record<AnswerName, Answer> = { ...caseAnswers, ...generalAnswers, pendingCallbacks }

@@ -4,7 +4,7 @@ import type { Clock } from '../server/clock'
 import { type Language, translatorFor } from '../server/i18n'
 import type { CallerInput } from './callerInput'
 import { answers, callFlow, checkAnswer, checkMove } from './callFlow'
-import { maxTurnsPerCall, readFlowState, type StepName } from './flowState'
+import { type AnswerName, maxTurnsPerCall, readFlowState, type StepName } from './flowState'
 import type { PhoneServices } from './phoneServices'
 import type { PhoneSettings, Turn, TurnChanges } from './turn'
 import { farewell, type VoiceResponse } from './voice'
@@ -54,6 +54,17 @@ export async function runTurn(request: TurnRequest, context: RunnerContext): Pro
       flow.tries = 0
       changes.reached.push(step)
     }
+    // An answer is checked against the menu it was asked for in: after an answer, the afterAnswer step repeats it.
+    const speak = async (answer: AnswerName): Promise<readonly string[]> => {
+      checkAnswer(flow.awaiting === 'afterAnswer' && flow.answeredIn ? flow.answeredIn : flow.awaiting, answer)
+      const lines = await answers[answer](turn)
+      flow.lastAnswer = answer
+      flow.tries = 0
+      flow.heard = [...flow.heard, answer].slice(-heardKept)
+      changes.heardAnswer = true
+      changes.reached.push(answer)
+      return lines
+    }
     const turn: Turn = {
       callSid: request.callSid,
       callerNumber: request.callerNumber,
@@ -78,25 +89,26 @@ export async function runTurn(request: TurnRequest, context: RunnerContext): Pro
       },
       async tellAt(step, answer) {
         enter(step)
-        return turn.tell(answer)
+        return turn.askAgain(await speak(answer))
       },
       async askAgain(lead = []) {
         return callFlow[flow.awaiting].step.ask(turn, lead)
       },
       async retry(problem, help, fallback) {
-        if (flow.tries >= 1) return fallback()
+        if (flow.tries >= 1) return fallback([turn.t(`ivr:problems.still.${problem}`)])
         flow.tries += 1
         return turn.askAgain([turn.t(`ivr:problems.${problem}`), ...help])
       },
       async tell(answer) {
-        checkAnswer(flow.awaiting, answer)
-        const lines = await answers[answer](turn)
-        flow.lastAnswer = answer
-        flow.tries = 0
-        flow.heard = [...flow.heard, answer].slice(-heardKept)
-        changes.heardAnswer = true
-        changes.reached.push(answer)
-        return turn.askAgain(lines)
+        const askedIn = flow.awaiting
+        checkAnswer(askedIn, answer)
+        enter('afterAnswer')
+        flow.answeredIn = askedIn
+        return turn.askAgain(await speak(answer))
+      },
+      async repeatAnswer() {
+        if (!flow.lastAnswer) return turn.askAgain()
+        return turn.askAgain(await speak(flow.lastAnswer))
       },
       end(lines) {
         return farewell(flow.language, lines)

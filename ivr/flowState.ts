@@ -11,6 +11,8 @@ export const stepNames = [
   'cannotIdentify',
   'caseChoice',
   'mainMenu',
+  'moreOptions',
+  'afterAnswer',
   'callbackStatus',
   'paymentOptions',
   'generalMenu',
@@ -67,6 +69,10 @@ export const flowStateSchema = z.object({
   backTo: z.enum(stepNames).nullable(),
   /** The last answer heard, for "repeat". */
   lastAnswer: z.enum(answerNames).nullable(),
+  /** The menu the last answer was asked for in: "2 for the menu" after an answer returns there. */
+  answeredIn: z.enum(stepNames).nullable().default(null),
+  /** Whether the caller has heard the tip about the commands every menu shares (0, star, 9): once a call. */
+  heardCommands: z.boolean().default(false),
   /** Answers heard, in order: the representative sees them with a callback request. */
   heard: z.array(z.enum(answerNames)),
   callback: z.object({
@@ -90,6 +96,8 @@ export function initialFlowState(): FlowState {
     caseId: null,
     backTo: null,
     lastAnswer: null,
+    answeredIn: null,
+    heardCommands: false,
     heard: [],
     callback: { phone: null, window: null },
   }

@@ -46,16 +46,26 @@ export interface Turn {
   askAgain(lead?: readonly string[]): Promise<VoiceResponse>
   /**
    * Silence or a wrong answer at the open question. The first time the caller hears the problem and the help, then
-   * the question again; the second time the step's fallback takes over, so no caller is asked forever.
+   * the question again; the second time the step's fallback takes over, after `lead` ("I still didn't get that"),
+   * and says where it takes the caller, so no caller is asked forever nor moved without a word.
    */
-  retry(problem: 'noInput' | 'badInput', help: readonly string[], fallback: () => Promise<VoiceResponse>): Promise<VoiceResponse>
+  retry(
+    problem: 'noInput' | 'badInput',
+    help: readonly string[],
+    fallback: (lead: readonly string[]) => Promise<VoiceResponse>,
+  ): Promise<VoiceResponse>
   /**
    * Moves to another step and speaks an answer there, then that step's question: for a menu that opens with what
    * the caller came to hear, so the answer counts as heard and "repeat" says it again without the menu's intro.
    */
   tellAt(step: StepName, answer: AnswerName): Promise<VoiceResponse>
-  /** Speaks an answer the caller asked for, then asks the open question again; "repeat" says it once more. */
+  /**
+   * Speaks an answer the caller asked for in the open menu, then asks only "1 to hear it again, 2 for the menu"
+   * (the afterAnswer step) instead of reading the whole menu again.
+   */
   tell(answer: AnswerName): Promise<VoiceResponse>
+  /** The last answer once more, then the open question again. */
+  repeatAnswer(): Promise<VoiceResponse>
   /** Last words and hang up. */
   end(lines: readonly string[]): VoiceResponse
 }

@@ -4,8 +4,8 @@ import { stepPath } from '../paths'
 import { spokenPhoneNumber } from '../spokenFormats'
 import type { Step } from '../turn'
 import { ask, newResponse } from '../voice'
-import { menuStep } from './menu'
-import { goHome, usableCallerNumber } from './navigation'
+import { menuStep, numberPromptCommand } from './menu'
+import { fallBackHome, goHome, usableCallerNumber } from './navigation'
 
 // A callback starts with the number to call: the caller ID, confirmed by ear, or another number keyed in. The
 // number is checked with the same rule the callback queue applies, so a request the line accepts is one the queue
@@ -25,9 +25,9 @@ export const callbackNumber = menuStep({
       },
     },
     { key: '2', label: turn.t('ivr:callback.useAnotherNumber'), phrases: 'ivr:callback.useAnotherNumberPhrases', choose: (c) => c.goTo('callbackOtherNumber') },
-    { key: '*', label: turn.t('ivr:menu.back'), phrases: 'ivr:menu.backPhrases', choose: (c) => goHome(c) },
   ],
-  fallback: (turn) => goHome(turn),
+  back: () => ({ go: (c) => goHome(c) }),
+  fallback: (turn, lead) => fallBackHome(turn, lead, [turn.t('ivr:callback.notFiled')]),
 })
 
 export const callbackOtherNumber: Step = {
@@ -42,11 +42,13 @@ export const callbackOtherNumber: Step = {
 
   async answer(turn, input) {
     const help = [turn.t('ivr:callback.numberHelp')]
-    if (input.kind === 'keys' && input.digits.startsWith('*')) return goHome(turn)
-    if (input.kind === 'none') return turn.retry('noInput', help, () => goHome(turn))
+    const command = await numberPromptCommand(turn, input, (c) => goHome(c))
+    if (command) return command
+    const notFiled = (lead: readonly string[]) => fallBackHome(turn, lead, [turn.t('ivr:callback.notFiled')])
+    if (input.kind === 'none') return turn.retry('noInput', help, notFiled)
     const digits = digitsFrom(input)
     const check = digits ? checkUsPhone(digits) : null
-    if (!check?.ok) return turn.retry('badInput', help, () => goHome(turn, [turn.t('ivr:callback.notFiled')]))
+    if (!check?.ok) return turn.retry('badInput', help, notFiled)
     turn.flow.callback.phone = check.e164
     return turn.goTo('callbackWindow', [turn.t('ivr:callback.numberIs', { number: spokenPhoneNumber(check.e164) })])
   },

@@ -2,7 +2,7 @@ import type { ParentCallbackView } from '../../server/callbacks/callbackService'
 import { oneByOne, spokenDateTime } from '../spokenFormats'
 import type { Answer, Turn } from '../turn'
 import type { VoiceResponse } from '../voice'
-import { menuStep, repeatChoice } from './menu'
+import { menuStep } from './menu'
 import { startCallback } from './navigation'
 
 // A signed-in caller who asks for a call back and already has requests pending first hears where those stand (the
@@ -45,7 +45,7 @@ export const pendingCallbacks: Answer = async (turn) => {
   ]
 }
 
-/** Key 6 of the main menu: the status of pending requests first, when there are any; a new request otherwise. */
+/** "A call back" in the case menus: the status of pending requests first, when there are any; a new request otherwise. */
 export async function askForCallback(turn: Turn): Promise<VoiceResponse> {
   const pending = await pendingRequests(turn)
   return pending.length > 0 ? turn.tellAt('callbackStatus', 'pendingCallbacks') : startCallback(turn)
@@ -55,8 +55,8 @@ export const callbackStatus = menuStep({
   step: 'callbackStatus',
   choices: (turn) => [
     { key: '1', label: turn.t('ivr:callbackStatus.another'), phrases: 'ivr:callbackStatus.anotherPhrases', choose: (c) => startCallback(c) },
-    { key: '*', label: turn.t('ivr:callbackStatus.back'), phrases: 'ivr:callbackStatus.backPhrases', choose: (c) => c.goTo('mainMenu') },
-    repeatChoice(turn),
+    { key: '', label: '', phrases: 'ivr:callbackStatus.backPhrases', hidden: true, choose: (c) => c.goTo('mainMenu') },
   ],
-  fallback: (turn) => turn.goTo('mainMenu'),
+  back: (turn) => ({ label: turn.t('ivr:callbackStatus.back'), go: (c) => c.goTo('mainMenu') }),
+  fallback: (turn, lead) => turn.goTo('mainMenu', [...lead, turn.t('ivr:fallback.toMainMenu')]),
 })

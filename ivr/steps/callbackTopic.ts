@@ -3,7 +3,7 @@ import { oneByOne, spokenDateTime } from '../spokenFormats'
 import type { Turn } from '../turn'
 import type { VoiceResponse } from '../voice'
 import { type MenuChoice, menuStep } from './menu'
-import { goHome } from './navigation'
+import { fallBackHome, goHome } from './navigation'
 
 // What the call is about, then the request goes into the same queue as the web's. The caller hears when to expect
 // the call and a confirmation code, read one character at a time and then once more.
@@ -62,7 +62,7 @@ export const callbackTopic = menuStep({
       phrases: `ivr:callback.topics.${topic}Phrases`,
       choose: (current) => fileRequest(current, topic),
     })),
-    { key: '*', label: turn.t('ivr:menu.back'), phrases: 'ivr:menu.backPhrases', choose: (c) => c.goTo('callbackWindow') },
   ],
-  fallback: (turn) => goHome(turn, [turn.t('ivr:callback.notFiled')]),
+  back: () => ({ go: (c) => c.goTo('callbackWindow') }),
+  fallback: (turn, lead) => fallBackHome(turn, lead, [turn.t('ivr:callback.notFiled')]),
 })

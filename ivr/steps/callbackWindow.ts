@@ -1,6 +1,6 @@
 import type { CallbackWindow } from '../../server/callbacks/serviceLevel'
 import { type MenuChoice, menuStep } from './menu'
-import { goHome } from './navigation'
+import { fallBackHome, goHome } from './navigation'
 
 // When the caller would like the call: the same three windows the web offers; the queue turns the choice into a
 // due time within the three business days the regulations allow.
@@ -24,7 +24,7 @@ export const callbackWindow = menuStep({
         return current.goTo('callbackTopic')
       },
     })),
-    { key: '*', label: turn.t('ivr:menu.back'), phrases: 'ivr:menu.backPhrases', choose: (c) => goHome(c) },
   ],
-  fallback: (turn) => goHome(turn, [turn.t('ivr:callback.notFiled')]),
+  back: () => ({ go: (c) => goHome(c) }),
+  fallback: (turn, lead) => fallBackHome(turn, lead, [turn.t('ivr:callback.notFiled')]),
 })

@@ -2,12 +2,13 @@ import { callerCases } from '../callerCase'
 import { spokenEnding } from '../spokenFormats'
 import type { Turn } from '../turn'
 import type { VoiceResponse } from '../voice'
-import { type MenuChoice, menuStep, repeatChoice } from './menu'
+import { type MenuChoice, menuStep } from './menu'
+import { fallBackToPerson } from './navigation'
 
 // "For the case ending in 1 2 3 4, where you pay support, press 1." A parent with one case goes straight to the main
 // menu; a parent on both sides of different cases hears which side each case is.
 
-/** Keys 1 to 8: 9 is "repeat" in every menu. */
+/** Keys 1 to 8: 9 is "repeat" and 0 "a person" in every menu. */
 const maxCasesByKey = 8
 
 /** Where a caller goes once signed in: their one case, the choice of cases, or (no open case) general information. */
@@ -38,7 +39,9 @@ export const caseChoice = menuStep({
         return current.goTo('mainMenu')
       },
     }))
-    return [...byKey, repeatChoice(turn)]
+    return byKey
   },
-  fallback: (turn) => turn.goTo('person'),
+  // From a case's menu, star goes back to it; right after signing in there is nothing before this menu.
+  back: (turn) => (turn.flow.caseId !== null ? { label: turn.t('ivr:caseChoice.back'), go: (c) => c.goTo('mainMenu') } : null),
+  fallback: fallBackToPerson,
 })

@@ -1,30 +1,51 @@
-import { isSignedIn } from '../callerCase'
-import { menuStep, repeatChoice } from './menu'
+import { chosenCase, isSignedIn } from '../callerCase'
+import type { Turn } from '../turn'
+import { type MenuChoice, menuStep } from './menu'
+import { commandsTipOnce, fallBackToPerson } from './navigation'
 
 // General information, for callers who do not sign in and for signed-in callers who ask: office hours and
-// address, how to pay, how to apply, what the agency can and cannot do, and a person.
+// address, how to pay, how to apply, what the agency can and cannot do. Star signs in, or goes back to the case.
+
+/** How to pay is for anyone who may pay; a signed-in parent who receives on the case they chose is not offered it. */
+async function offersHowToPay(turn: Turn): Promise<boolean> {
+  if (!isSignedIn(turn) || turn.flow.caseId === null) return true
+  return (await chosenCase(turn)).viewer !== 'receiving'
+}
+
+const withCase = (turn: Turn) => isSignedIn(turn) && turn.flow.caseId !== null
 
 export const generalMenu = menuStep({
   step: 'generalMenu',
   intro: (turn) => [turn.t('ivr:generalMenu.intro')],
-  choices: (turn) => [
-    { key: '1', label: turn.t('ivr:generalMenu.officeHours'), phrases: 'ivr:generalMenu.officeHoursPhrases', choose: (c) => c.tell('officeHours') },
-    {
-      key: '2',
-      label: turn.t('ivr:generalMenu.howToPay'),
-      phrases: 'ivr:generalMenu.howToPayPhrases',
-      choose(current) {
-        current.flow.backTo = 'generalMenu'
-        return current.goTo('paymentOptions')
-      },
-    },
-    { key: '3', label: turn.t('ivr:generalMenu.howToApply'), phrases: 'ivr:generalMenu.howToApplyPhrases', choose: (c) => c.tell('howToApply') },
-    { key: '4', label: turn.t('ivr:generalMenu.whatWeDo'), phrases: 'ivr:generalMenu.whatWeDoPhrases', choose: (c) => c.tell('whatWeDo') },
-    { key: '0', label: turn.t('ivr:menu.person'), phrases: 'ivr:menu.personPhrases', choose: (c) => c.goTo('person') },
-    repeatChoice(turn),
-    isSignedIn(turn) && turn.flow.caseId !== null
-      ? { key: '*', label: turn.t('ivr:generalMenu.backToCase'), phrases: 'ivr:menu.backPhrases', choose: (c) => c.goTo('mainMenu') }
-      : { key: '*', label: turn.t('ivr:generalMenu.signIn'), phrases: 'ivr:generalMenu.signInPhrases', choose: (c) => c.goTo('identify') },
-  ],
-  fallback: (turn) => turn.goTo('person'),
+  async choices(turn) {
+    const choices: MenuChoice[] = [
+      { key: '1', label: turn.t('ivr:generalMenu.officeHours'), phrases: 'ivr:generalMenu.officeHoursPhrases', choose: (c) => c.tell('officeHours') },
+    ]
+    if (await offersHowToPay(turn)) {
+      choices.push({
+        key: '2',
+        label: turn.t('ivr:generalMenu.howToPay'),
+        phrases: 'ivr:generalMenu.howToPayPhrases',
+        choose(current) {
+          current.flow.backTo = 'generalMenu'
+          return current.goTo('paymentOptions')
+        },
+      })
+    }
+    choices.push(
+      { key: '3', label: turn.t('ivr:generalMenu.howToApply'), phrases: 'ivr:generalMenu.howToApplyPhrases', choose: (c) => c.tell('howToApply') },
+      { key: '4', label: turn.t('ivr:generalMenu.whatWeDo'), phrases: 'ivr:generalMenu.whatWeDoPhrases', choose: (c) => c.tell('whatWeDo') },
+    )
+    // Signing in is also understood by voice ("my case") when star means "back to the case".
+    if (!withCase(turn)) {
+      choices.push({ key: '', label: '', phrases: 'ivr:generalMenu.signInPhrases', hidden: true, choose: (c) => c.goTo('identify') })
+    }
+    return choices
+  },
+  back: (turn) =>
+    withCase(turn)
+      ? { label: turn.t('ivr:generalMenu.backToCase'), go: (c) => c.goTo('mainMenu') }
+      : { label: turn.t('ivr:generalMenu.signIn'), go: (c) => c.goTo('identify') },
+  outro: commandsTipOnce,
+  fallback: fallBackToPerson,
 })

@@ -2,10 +2,11 @@ import { digitsFrom, phrasesOf, saidAnyOf } from '../callerInput'
 import { stepPath } from '../paths'
 import type { Step, Turn } from '../turn'
 import { ask, newResponse } from '../voice'
+import { numberPromptCommand } from './menu'
 
 // First half of signing in: the PAR ID or the case number, keyed or said. The digits are not kept: the call state
 // holds only which record they named (server/calls), and the PIN step signs in against that. A caller without the
-// number presses star, or stays silent twice, and reaches the general menu.
+// number presses star, or stays silent twice, and reaches the general menu; 0 or "agent" reaches a person.
 
 /** PAR IDs are 10 digits and case numbers 12; anything far from that is a slip of the finger, not a guess. */
 const plausibleIdentifier = /^\d{6,15}$/
@@ -31,16 +32,14 @@ export const identify: Step = {
   },
 
   async answer(turn, input) {
-    const wantsGeneral =
-      (input.kind === 'keys' && input.digits.startsWith('*')) ||
-      (input.kind === 'speech' && saidAnyOf(input.text, phrasesOf(turn.t('ivr:identify.generalPhrases'))))
-    if (wantsGeneral) return turn.goTo('generalMenu')
-    if (input.kind === 'none') return turn.retry('noInput', help(turn), () => turn.goTo('generalMenu'))
+    if (input.kind === 'speech' && saidAnyOf(input.text, phrasesOf(turn.t('ivr:identify.generalPhrases')))) return turn.goTo('generalMenu')
+    const command = await numberPromptCommand(turn, input, (c) => c.goTo('generalMenu'))
+    if (command) return command
+    const toGeneral = (lead: readonly string[]) => turn.goTo('generalMenu', [...lead, turn.t('ivr:fallback.toGeneral')])
+    if (input.kind === 'none') return turn.retry('noInput', help(turn), toGeneral)
 
     const digits = digitsFrom(input)
-    if (!digits || !plausibleIdentifier.test(digits)) {
-      return turn.retry('badInput', [turn.t('ivr:identify.badNumber'), ...help(turn)], () => turn.goTo('generalMenu'))
-    }
+    if (!digits || !plausibleIdentifier.test(digits)) return turn.retry('badInput', [turn.t('ivr:identify.badNumber'), ...help(turn)], toGeneral)
     turn.flow.keyedIdentifier = await turn.services.calls.referenceForKeyedIdentifier(digits)
     return turn.goTo('pin')
   },

@@ -2,60 +2,89 @@ import { chosenCase } from '../callerCase'
 import { spokenEnding } from '../spokenFormats'
 import type { Turn } from '../turn'
 import { askForCallback } from './callbackStatus'
-import { type MenuChoice, menuStep, repeatChoice } from './menu'
+import { type MenuChoice, menuStep } from './menu'
+import { commandsTipOnce, fallBackToPerson } from './navigation'
 
-// The signed-in caller's menu for the case they chose. A receiving parent hears about money sent to them, a paying
-// parent about payments they make; the keys stay the same so instructions on letters and the web hold for both.
+// The signed-in caller's first menu for the case they chose: short, with what callers ask most first (the balance
+// with the last payment, then the next payment or payout), everything else one key away under "more options". A
+// caller may also just say what they want: the choices of "more options" are understood here by voice too.
 
-function receiving(turn: Turn, summaryViewer: string) {
-  return summaryViewer === 'receiving' ? turn.t('ivr:mainMenu.forReceiving') : ''
+export async function isReceiving(turn: Turn): Promise<boolean> {
+  return (await chosenCase(turn)).viewer === 'receiving'
+}
+
+/** How to pay: for a parent who pays on this case only, never offered to one who receives. */
+export function howToPayChoice(turn: Turn, key: string): MenuChoice {
+  return {
+    key,
+    label: turn.t('ivr:mainMenu.howToPay'),
+    phrases: 'ivr:generalMenu.howToPayPhrases',
+    choose(current) {
+      current.flow.backTo = current.flow.awaiting
+      return current.goTo('paymentOptions')
+    },
+  }
+}
+
+/** The choices of "more options", keyed there and said anywhere in the case menus. */
+export async function moreOptionsChoices(turn: Turn): Promise<MenuChoice[]> {
+  const receiving = await isReceiving(turn)
+  const choices: MenuChoice[] = [
+    {
+      key: '1',
+      label: turn.t(receiving ? 'ivr:mainMenu.recentSent' : 'ivr:mainMenu.recentPaid'),
+      phrases: 'ivr:mainMenu.recentPhrases',
+      choose: (c) => c.tell('recentPayments'),
+    },
+    { key: '2', label: turn.t('ivr:mainMenu.nextSteps'), phrases: 'ivr:mainMenu.nextStepsPhrases', choose: (c) => c.tell('nextSteps') },
+  ]
+  // Key 3 stays unused for a receiving parent, so that the keys after it are the same for every caller.
+  if (!receiving) choices.push(howToPayChoice(turn, '3'))
+  choices.push(
+    { key: '4', label: turn.t('ivr:mainMenu.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => askForCallback(c) },
+    { key: '5', label: turn.t('ivr:mainMenu.general'), phrases: 'ivr:mainMenu.generalPhrases', choose: (c) => c.goTo('generalMenu') },
+  )
+  if (turn.flow.caseIds.length > 1) {
+    choices.push({ key: '6', label: turn.t('ivr:mainMenu.otherCase'), phrases: 'ivr:mainMenu.otherCasePhrases', choose: (c) => c.goTo('caseChoice') })
+  }
+  return choices
 }
 
 export const mainMenu = menuStep({
   step: 'mainMenu',
   async intro(turn) {
     const summary = await chosenCase(turn)
-    return [turn.t('ivr:mainMenu.intro', { digits: spokenEnding(summary.caseNumber) }), receiving(turn, summary.viewer)]
+    return [
+      turn.t('ivr:mainMenu.intro', { digits: spokenEnding(summary.caseNumber) }),
+      ...(summary.viewer === 'receiving' ? [turn.t('ivr:mainMenu.forReceiving')] : []),
+    ]
   },
   async choices(turn) {
-    const summary = await chosenCase(turn)
-    const isReceiving = summary.viewer === 'receiving'
-    const choices: MenuChoice[] = [
+    const receiving = await isReceiving(turn)
+    const more = await moreOptionsChoices(turn)
+    return [
       { key: '1', label: turn.t('ivr:mainMenu.balance'), phrases: 'ivr:mainMenu.balancePhrases', choose: (c) => c.tell('balance') },
       {
         key: '2',
-        label: turn.t(isReceiving ? 'ivr:mainMenu.recentSent' : 'ivr:mainMenu.recentPaid'),
-        phrases: 'ivr:mainMenu.recentPhrases',
-        choose: (c) => c.tell('recentPayments'),
-      },
-      {
-        key: '3',
-        label: turn.t(isReceiving ? 'ivr:mainMenu.nextExpected' : 'ivr:mainMenu.nextDue'),
+        label: turn.t(receiving ? 'ivr:mainMenu.nextExpected' : 'ivr:mainMenu.nextDue'),
         phrases: 'ivr:mainMenu.nextPhrases',
         choose: (c) => c.tell('nextPayment'),
       },
-      { key: '4', label: turn.t('ivr:mainMenu.nextSteps'), phrases: 'ivr:mainMenu.nextStepsPhrases', choose: (c) => c.tell('nextSteps') },
-      {
-        key: '5',
-        label: turn.t('ivr:mainMenu.howToPay'),
-        phrases: 'ivr:generalMenu.howToPayPhrases',
-        choose(current) {
-          current.flow.backTo = 'mainMenu'
-          return current.goTo('paymentOptions')
-        },
-      },
-      { key: '6', label: turn.t('ivr:mainMenu.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => askForCallback(c) },
-      { key: '7', label: turn.t('ivr:menu.person'), phrases: 'ivr:menu.personPhrases', choose: (c) => c.goTo('person') },
-      { key: '8', label: turn.t('ivr:mainMenu.general'), phrases: 'ivr:mainMenu.generalPhrases', choose: (c) => c.goTo('generalMenu') },
-      repeatChoice(turn),
+      { key: '3', label: turn.t('ivr:mainMenu.more'), phrases: 'ivr:mainMenu.morePhrases', choose: (c) => c.goTo('moreOptions') },
+      // Said, not keyed: "recent payments", "call me back" work here as they do under "more options".
+      ...more.map((choice) => ({ ...choice, key: '', hidden: true })),
     ]
-    // "Go back" leads to the choice of cases; with one case there is nothing to go back to.
-    if (turn.flow.caseIds.length > 1) {
-      choices.push({ key: '*', label: turn.t('ivr:mainMenu.otherCase'), phrases: 'ivr:menu.backPhrases', choose: (c) => c.goTo('caseChoice') })
-    }
-    // The operator key callers try by habit: not read out, as 7 is.
-    choices.push({ key: '0', label: '', hidden: true, choose: (c) => c.goTo('person') })
-    return choices
   },
-  fallback: (turn) => turn.goTo('person'),
+  outro: commandsTipOnce,
+  // Star goes back to the choice of cases; with one case there is nothing to go back to, and star says so.
+  back: (turn) => (turn.flow.caseIds.length > 1 ? { label: turn.t('ivr:mainMenu.otherCase'), go: (c) => c.goTo('caseChoice') } : null),
+  fallback: fallBackToPerson,
+})
+
+export const moreOptions = menuStep({
+  step: 'moreOptions',
+  intro: (turn) => [turn.t('ivr:moreOptions.intro')],
+  choices: moreOptionsChoices,
+  back: (turn) => ({ label: turn.t('ivr:moreOptions.back'), go: (c) => c.goTo('mainMenu') }),
+  fallback: (turn, lead) => turn.goTo('mainMenu', [...lead, turn.t('ivr:fallback.toMainMenu')]),
 })

@@ -25,3 +25,20 @@ export function startCallback(turn: Turn, lead: readonly string[] = []): Promise
   turn.flow.callback = { phone: null, window: null }
   return turn.goTo(usableCallerNumber(turn) ? 'callbackNumber' : 'callbackOtherNumber', lead)
 }
+
+/** The second miss at a prompt: back to the caller's menu, saying so. */
+export function fallBackHome(turn: Turn, lead: readonly string[], extra: readonly string[] = []): Promise<VoiceResponse> {
+  return goHome(turn, [...lead, ...extra, turn.t('ivr:fallback.toMenu')])
+}
+
+/** The second miss at a menu where the caller seems stuck: a person, saying so first. */
+export function fallBackToPerson(turn: Turn, lead: readonly string[]): Promise<VoiceResponse> {
+  return turn.goTo('person', [...lead, turn.t('ivr:fallback.toPerson')])
+}
+
+/** The first time a caller reaches a menu, the commands every menu shares; once a call is enough. */
+export function commandsTipOnce(turn: Turn): string[] {
+  if (turn.flow.heardCommands) return []
+  turn.flow.heardCommands = true
+  return [turn.t('ivr:menu.commandsTip')]
+}

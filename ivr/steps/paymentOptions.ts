@@ -1,9 +1,10 @@
 import type { AnswerName } from '../flowState'
+import type { Turn } from '../turn'
+import { type MenuChoice, menuStep } from './menu'
 import { homeMenu } from './navigation'
-import { type MenuChoice, menuStep, repeatChoice } from './menu'
 
-// How to pay, one choice per way, each with its fee: reached from the case menu and from general information, and
-// "go back" returns to whichever the caller came from.
+// How to pay, one choice per way, each with where to send it and its fee: reached from the case menus and from
+// general information, and star returns to whichever the caller came from.
 
 const ways: ReadonlyArray<{ key: string; answer: AnswerName; label: string }> = [
   { key: '1', answer: 'payOnline', label: 'online' },
@@ -14,18 +15,18 @@ const ways: ReadonlyArray<{ key: string; answer: AnswerName; label: string }> = 
   { key: '6', answer: 'payWithholding', label: 'withholding' },
 ]
 
+const cameFrom = (turn: Turn) => turn.flow.backTo ?? homeMenu(turn)
+
 export const paymentOptions = menuStep({
   step: 'paymentOptions',
   intro: (turn) => [turn.t('ivr:paymentOptions.intro')],
-  choices: (turn) => [
-    ...ways.map<MenuChoice>((way) => ({
+  choices: (turn) =>
+    ways.map<MenuChoice>((way) => ({
       key: way.key,
       label: turn.t(`ivr:paymentOptions.${way.label}`),
       phrases: `ivr:paymentOptions.${way.label}Phrases`,
       choose: (current) => current.tell(way.answer),
     })),
-    repeatChoice(turn),
-    { key: '*', label: turn.t('ivr:menu.back'), phrases: 'ivr:menu.backPhrases', choose: (c) => c.goTo(c.flow.backTo ?? homeMenu(c)) },
-  ],
-  fallback: (turn) => turn.goTo(turn.flow.backTo ?? homeMenu(turn)),
+  back: () => ({ go: (c) => c.goTo(cameFrom(c)) }),
+  fallback: (turn, lead) => turn.goTo(cameFrom(turn), [...lead, turn.t('ivr:fallback.toMenu')]),
 })

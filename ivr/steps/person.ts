@@ -9,13 +9,11 @@ import { goHome, startCallback } from './navigation'
 // picks up, the caller hears when people answer next and is offered a callback, so no one is left ringing.
 
 function otherWays(turn: Turn): MenuChoice[] {
-  return [
-    { key: '1', label: turn.t('ivr:person.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => startCallback(c) },
-    { key: '*', label: turn.t('ivr:menu.back'), phrases: 'ivr:menu.backPhrases', choose: (c) => goHome(c) },
-  ]
+  return [{ key: '1', label: turn.t('ivr:person.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => startCallback(c) }]
 }
 
-const goodbye = (turn: Turn) => Promise.resolve(turn.end([turn.t('ivr:goodbye')]))
+const back = () => ({ go: (c: Turn) => goHome(c) })
+const goodbye = async (turn: Turn, lead: readonly string[]) => turn.end([...lead, turn.t('ivr:fallback.goodbye')])
 
 const officeClosed = menuStep({
   step: 'person',
@@ -27,6 +25,8 @@ const officeClosed = menuStep({
     ]
   },
   choices: otherWays,
+  back,
+  offersPerson: false,
   fallback: goodbye,
 })
 
@@ -60,5 +60,7 @@ export const personUnavailable = menuStep({
   step: 'personUnavailable',
   intro: (turn) => [turn.t('ivr:person.busy')],
   choices: otherWays,
+  back,
+  offersPerson: false,
   fallback: goodbye,
 })

@@ -4,6 +4,7 @@ import { spokenDateTime } from '../spokenFormats'
 import type { Step, Turn } from '../turn'
 import { ask, newResponse } from '../voice'
 import { startWithCases } from './caseChoice'
+import { numberPromptCommand } from './menu'
 
 // Second half of signing in: the PIN, on the keypad only. The identity service checks it and counts failures in
 // the lockout the web shares, so guessing cannot move from one channel to the other. Three wrong tries in one call,
@@ -27,10 +28,12 @@ export const pin: Step = {
   },
 
   async answer(turn, input) {
-    if (input.kind === 'none') return turn.retry('noInput', help(turn), () => turn.goTo('cannotIdentify'))
+    const command = await numberPromptCommand(turn, input, (c) => c.goTo('identify'))
+    if (command) return command
+    if (input.kind === 'none') return turn.retry('noInput', help(turn), (lead) => turn.goTo('cannotIdentify', lead))
     const keyed = input.kind === 'keys' ? digitsFrom(input) : null
     if (!keyed || !plausiblePin.test(keyed)) {
-      return turn.retry('badInput', help(turn), () => turn.goTo('cannotIdentify'))
+      return turn.retry('badInput', help(turn), (lead) => turn.goTo('cannotIdentify', lead))
     }
 
     const identifier = await turn.services.calls.identifierFor(turn.flow.keyedIdentifier ?? { kind: 'none' })

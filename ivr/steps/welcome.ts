@@ -44,6 +44,8 @@ export const welcome: Step = {
     if ((input.kind === 'keys' && input.digits.startsWith('2')) || saidSpanish) return chooseSpanish(turn)
     // Silence keeps English: the line's default, so a caller who waits is never stuck at the greeting.
     if ((input.kind === 'keys' && input.digits.startsWith('1')) || saidEnglish || input.kind === 'none') return turn.goTo('identify')
-    return turn.retry('badInput', [], () => turn.goTo('identify'))
+    // The operator key works here too, as in every menu; the call goes on in English.
+    if (input.kind === 'keys' && input.digits === '0') return turn.goTo('person')
+    return turn.retry('badInput', [], (lead) => turn.goTo('identify', lead))
   },
 }

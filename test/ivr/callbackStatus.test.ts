@@ -6,7 +6,7 @@ import { persona, signedIn } from './helpers/callSteps'
 import { createPhoneTestApp, officeOpen, type PhoneTestApp } from './helpers/phoneTestApp'
 import type { SimulatedCall } from './helpers/simulatedCall'
 
-// Key 6 of the main menu for a parent who already asked for a call back: the line reads where each pending request
+// "A call back" (more options, 4) for a parent who already asked for a call back: the line reads where each pending request
 // stands (topic, waiting or being worked, by when, its code) before offering another one.
 
 const i18n = createI18n()
@@ -49,11 +49,17 @@ async function filedOnWeb(personaId: string, topic: CallbackTopic, options: { la
 
 const spelled = (code: string) => [...code].join(' ')
 
+/** "More options", then "a call back". */
+async function askForCallBack(call: SimulatedCall) {
+  await call.press('3')
+  await call.press('4')
+}
+
 describe('a caller with a pending request', () => {
   it('hears its topic, that it is waiting, by when we will call and its code, then 1 goes on to a new request', async () => {
     const callback = await filedOnWeb('current-payer', 'payments')
     const call = await signedIn(phone, persona('current-payer'))
-    await call.press('6')
+    await askForCallBack(call)
 
     expect(call.last.gather?.action).toBe('/ivr/step/callbackStatus')
     expect(call.text).toContain(en('ivr:callbackStatus.intro', { count: 1 }))
@@ -83,7 +89,7 @@ describe('a caller with a pending request', () => {
   it('goes back to the main menu with *, and the call counts as answered by the phone line', async () => {
     await filedOnWeb('fee-paying-receiver', 'documents')
     const call = await signedIn(phone, persona('fee-paying-receiver'))
-    await call.press('6')
+    await askForCallBack(call)
     expect(call.text).toContain('Your request about documents we asked for is waiting for a representative.')
     await call.press('*')
     expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
@@ -99,7 +105,7 @@ describe('a caller with a pending request', () => {
   it('says 9 again with the statuses, and a wrong key gets help, not the statuses a second time', async () => {
     const callback = await filedOnWeb('low-income-exempt', 'license')
     const call = await signedIn(phone, persona('low-income-exempt'))
-    await call.press('6')
+    await askForCallBack(call)
     await call.press('4')
     expect(call.text).toContain(en('ivr:problems.badInput'))
     expect(call.text).not.toContain(spelled(callback.confirmationCode))
@@ -116,7 +122,7 @@ describe('a caller with a pending request', () => {
     expect((await phone.services.callbacks.claim(callback.id, staff.id)).ok).toBe(true)
     now = new Date(callback.dueBy.getTime() + 5 * 60_000).toISOString()
     const call = await signedIn(phone, persona('suspended-license'))
-    await call.press('6')
+    await askForCallBack(call)
     expect(call.text).toContain('A representative is working on your request about a court date.')
     expect(call.text).toContain(en('ivr:callbackStatus.late', { time: '@' }).split('@')[0])
     expect(call.text).not.toContain(en('ivr:callbackStatus.callBy', { time: '@' }).split('@')[0])
@@ -128,7 +134,7 @@ describe('a caller with a pending request', () => {
     expect((await phone.services.callbacks.claim(callback.id, staff.id)).ok).toBe(true)
     now = new Date(Date.parse(now) + 90 * 60_000).toISOString()
     const call = await signedIn(phone, persona('military-parent'))
-    await call.press('6')
+    await askForCallBack(call)
     expect(call.text).not.toContain('A representative is working on your request')
     expect(call.text).toContain(spelled(callback.confirmationCode))
   })
@@ -151,7 +157,7 @@ describe('a caller with a pending request', () => {
     }
     now = monday(15)
     const call = await signedIn(phone, persona('current-calworks-receiver'))
-    await call.press('6')
+    await askForCallBack(call)
     expect(call.text).toContain('You already have 5 call back requests pending.')
     expect(call.text).toContain('You have 2 more requests pending.')
     const heard = filed.filter((c) => call.text.includes(spelled(c.confirmationCode)))
@@ -170,7 +176,7 @@ describe('a caller with nothing pending', () => {
   it('goes straight to the number confirmation, even when another parent has requests', async () => {
     await filedOnWeb('current-payer', 'balance')
     const call = await signedIn(phone, persona('military-parent'))
-    await call.press('6')
+    await askForCallBack(call)
     expect(call.last.gather?.action).toBe('/ivr/step/callbackNumber')
     expect(call.text).not.toContain(en('ivr:callbackStatus.another'))
     expect((await record(call))!.path).not.toContain('callbackStatus')
@@ -179,7 +185,7 @@ describe('a caller with nothing pending', () => {
   it('after every request has closed, hears that none is pending on "repeat"', async () => {
     const callback = await filedOnWeb('coap-candidate', 'balance')
     const call = await signedIn(phone, persona('coap-candidate'))
-    await call.press('6')
+    await askForCallBack(call)
     const participantId = await phone.participantIdOf(persona('coap-candidate').phone.parId)
     expect((await phone.services.callbacks.cancelByParent(participantId, callback.id)).ok).toBe(true)
     await call.press('9')
@@ -191,7 +197,7 @@ describe('in Spanish', () => {
   it('reads the status in Spanish, with the time and the code as the line says them', async () => {
     const callback = await filedOnWeb('spanish-speaker', 'order_change', { language: 'es' })
     const call = await signedIn(phone, persona('spanish-speaker'), 'es')
-    await call.press('6')
+    await askForCallBack(call)
     expect(call.text).toContain('Ya tiene una solicitud de llamada pendiente.')
     expect(call.text).toContain('Su solicitud sobre un cambio de su orden de manutención está en espera de un representante.')
     // The voice layer says "p.m." once where the sentence's own full stop follows it.

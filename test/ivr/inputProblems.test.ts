@@ -34,7 +34,8 @@ describe('no input and bad input at a menu', () => {
     expect(call.text).toContain(en('ivr:menu.help'))
     expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
     await call.silence()
-    expect(call.text).toContain(en('ivr:person.closed'))
+    // The second miss says what happens: the caller is taken to a person, and hears that first.
+    expect(call.text).toContain(`${en('ivr:problems.still.noInput')} ${en('ivr:fallback.toPerson')} ${en('ivr:person.closed')}`)
   })
 
   it('helps after a wrong key or words it does not know, then falls back', async () => {
@@ -44,6 +45,24 @@ describe('no input and bad input at a menu', () => {
     expect(call.text).toContain(en('ivr:problems.badInput'))
     await call.say('banana bread')
     expect(call.last.gather?.action).toBe('/ivr/step/person')
+    expect(call.text).toContain(`${en('ivr:problems.still.badInput')} ${en('ivr:fallback.toPerson')}`)
+  })
+
+  it('after an answer, two silences lead back to the menu, saying so; in Spanish too', async () => {
+    const call = await signedIn(phone, persona('current-payer'))
+    await call.press('1')
+    await call.silence()
+    expect(call.last.gather?.action).toBe('/ivr/step/afterAnswer')
+    await call.silence()
+    expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+    expect(call.text).toContain(`${en('ivr:problems.still.noInput')} ${en('ivr:fallback.toMenu')}`)
+
+    const es = translatorFor(createI18n(), 'es')
+    const spanish = await callIn(phone, 'es')
+    await spanish.silence()
+    await spanish.say('no sé')
+    expect(spanish.last.gather?.action).toBe('/ivr/step/generalMenu')
+    expect(spanish.text).toContain(`${es('ivr:problems.still.badInput')} ${es('ivr:fallback.toGeneral')} ${es('ivr:generalMenu.intro')}`)
   })
 
   it('gives up politely when even the fallback hears nothing', async () => {
@@ -61,7 +80,9 @@ describe('signing in', () => {
     await call.silence()
     expect(call.text).toContain(en('ivr:identify.help'))
     await call.press('12')
+    // Never a silent drop into general information: the caller hears where they are and how to sign in.
     expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
+    expect(call.text).toContain(`${en('ivr:problems.still.badInput')} ${en('ivr:fallback.toGeneral')} ${en('ivr:generalMenu.intro')}`)
 
     const again = await callIn(phone, 'en')
     await again.press('12')

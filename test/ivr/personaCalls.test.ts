@@ -66,8 +66,11 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
       expect(call.text).toContain(t('ivr:mainMenu.intro', { digits: spokenEnding(summary.caseNumber) }))
       const receiving = summary.viewer === 'receiving'
 
-      // 1: balance and last payment.
+      // 1: balance and last payment; after it, only "1 to hear it again, 2 for the menu".
       await call.press('1')
+      expect(call.last.gather?.action).toBe('/ivr/step/afterAnswer')
+      expect(call.text).toContain(t('ivr:menu.press', { choice: t('ivr:afterAnswer.again'), key: '1' }))
+      expect(call.text).not.toContain(t('ivr:mainMenu.more'))
       const b = summary.balances
       expect(call.text).toContain(date(summary.asOf))
       if (b.totalOwedCents > 0) expectMoney(call.text, b.totalOwedCents, language)
@@ -86,8 +89,13 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
         expect(call.text).toContain(date(sent.postedOn))
       }
 
-      // 2: recent payments, or money sent to a receiving parent.
+      // More options, 1: recent payments, or money sent to a receiving parent; 2 for the menu returns to more options.
       await call.press('2')
+      expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+      await call.press('3')
+      expect(call.last.gather?.action).toBe('/ivr/step/moreOptions')
+      expect(call.text.includes(t('ivr:mainMenu.howToPay'))).toBe(!receiving)
+      await call.press('1')
       const history = await phone.services.cases.getPaymentHistory(principal, summary.caseId, { page: 1, pageSize: 25 }, 'phone')
       const recent = history.items.filter((i) => i.kind === (receiving ? 'disbursement' : 'payment')).slice(0, recentItemsSpoken)
       if (recent.length === 0) expect(call.text).toContain(t(receiving ? 'ivr:payments.noneSent' : 'ivr:payments.none'))
@@ -96,8 +104,12 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
         expectMoney(call.text, item.amountCents, language)
       }
 
-      // 3: next payment due, or next expected disbursement.
-      await call.press('3')
+      // Main menu, 2: next payment due, or next expected disbursement.
+      await call.press('2')
+      expect(call.last.gather?.action).toBe('/ivr/step/moreOptions')
+      await call.press('*')
+      expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
+      await call.press('2')
       if (receiving) {
         const expected = summary.receiving?.nextExpectedDisbursement
         if (expected) {
@@ -118,15 +130,20 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
         } else expect(call.text).toContain(t('ivr:next.none'))
       }
 
-      // 4: next steps, each message in the caller's language with its figures spoken.
-      await call.press('4')
+      // More options, 2: next steps, each message in the caller's language with its figures spoken.
+      await call.press('2')
+      await call.press('3')
+      await call.press('2')
       const steps = await phone.services.cases.getNextSteps(principal, summary.caseId, 'phone')
       expect(steps.steps.length).toBeGreaterThan(0)
       for (const step of steps.steps.slice(0, nextStepsSpoken)) {
         expect(call.text).toContain(spokenMessage(step, language, t).replace(/\.\.(?=\s|$)/g, '.'))
       }
 
-      if (index < summaries.length - 1) await call.press('*')
+      if (index < summaries.length - 1) {
+        await call.press('2')
+        await call.press('6')
+      }
     }
 
     // Every line of the call was spoken in the caller's language, by its voice.
