@@ -7,8 +7,8 @@ import { startWithCases } from './caseChoice'
 import { numberPromptCommand } from './menu'
 
 // Second half of signing in: the PIN, on the keypad only. The identity service checks it and counts failures in
-// the lockout the web shares, so guessing cannot move from one channel to the other. Three wrong tries in one call,
-// or a locked account, lead to the offer of a callback or a person rather than to more guessing.
+// the lockout the web shares, so guessing cannot move from one channel to the other. Three tries in one call (by
+// any path), or a locked account, lead to the offer of a callback or a person rather than to more guessing.
 
 export const maxSignInTriesPerCall = 3
 const plausiblePin = /^\d{4,8}$/
@@ -36,9 +36,13 @@ export const pin: Step = {
       return turn.retry('badInput', help(turn), (lead) => turn.goTo('cannotIdentify', lead))
     }
 
-    const identifier = await turn.services.calls.identifierFor(turn.flow.keyedIdentifier ?? { kind: 'none' })
     // The reference is spent whatever the result: a new try starts from a newly keyed number.
+    const reference = turn.flow.keyedIdentifier ?? { kind: 'none' as const }
     turn.flow.keyedIdentifier = null
+    // At most three PINs per call, counted on the call's record: going back to sign in through another menu gives
+    // no fresh tries, and neither do webhooks that arrive at once.
+    if (!(await turn.services.calls.takePinAttempt(turn.callSid, maxSignInTriesPerCall))) return turn.goTo('cannotIdentify')
+    const identifier = await turn.services.calls.identifierFor(reference)
     const result = await turn.services.identity.signInWithPin(identifier, keyed)
 
     if (result.outcome === 'signed_in') {

@@ -86,6 +86,20 @@ export function callRepository(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) > 0
     },
 
+    /**
+     * Counts one PIN check on the call, unless `max` were already counted: one conditional update, so webhooks at
+     * once cannot both slip under the limit. True when this check may go ahead.
+     */
+    async takePinAttempt(callSid: string, max: number): Promise<boolean> {
+      const result = await db
+        .updateTable('calls')
+        .set((eb) => ({ pin_attempts: eb('pin_attempts', '+', 1) }))
+        .where('call_sid', '=', callSid)
+        .where('pin_attempts', '<', max)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
+    },
+
     /** Calls started in [from, to), for the supervisor's figures; a range scan of the calls_started index. */
     async startedBetween(from: Date, to: Date): Promise<CallFigureRow[]> {
       const rows = await db

@@ -99,6 +99,11 @@ export function createCallService(deps: { db: Kysely<Database>; clock: Clock; ca
       return supervisorCallFigures(await calls.startedBetween(from, to), { period, calendar })
     },
 
+    /** Whether one more PIN may be checked on this call (at most `maxPerCall`, counted in the database); counts it. */
+    async takePinAttempt(callSid: string, maxPerCall: number): Promise<boolean> {
+      return calls.takePinAttempt(callSid, maxPerCall)
+    },
+
     async referenceForKeyedIdentifier(digits: string): Promise<KeyedIdentifierReference> {
       const normalized = digits.replace(/\D/g, '')
       if (!normalized) return { kind: 'none' }

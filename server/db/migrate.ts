@@ -4,6 +4,7 @@ import type { SqlDialect } from './dialect'
 import { initialSchema } from './migrations/0001_initial'
 import { callbacksSchema } from './migrations/0002_callbacks'
 import { staffPhoneSchema } from './migrations/0003_staff_phone'
+import { phoneGuardsSchema } from './migrations/0004_phone_guards'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -11,6 +12,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0001_initial': initialSchema(dialect),
     '0002_callbacks': callbacksSchema(dialect),
     '0003_staff_phone': staffPhoneSchema(dialect),
+    '0004_phone_guards': phoneGuardsSchema(dialect),
   }
 }
 

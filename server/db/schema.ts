@@ -175,6 +175,14 @@ export interface CallsTable {
   updated_at: string
   ended_at: string | null
   duration_seconds: number | null
+  /** PINs checked on this call; the phone line allows a fixed number per call, whatever the path back to the question. */
+  pin_attempts: Generated<number>
+}
+
+/** Signed phone webhooks already answered, by a digest of their signature, so a replay is refused until expiry. */
+export interface TwilioSignaturesTable {
+  digest: string
+  expires_at: string
 }
 
 export interface StaffTable {
@@ -221,6 +229,7 @@ export interface Database {
   callbacks: CallbacksTable
   callback_attempts: CallbackAttemptsTable
   calls: CallsTable
+  twilio_signatures: TwilioSignaturesTable
   staff: StaffTable
   audit_events: AuditEventsTable
   sessions: SessionsTable
