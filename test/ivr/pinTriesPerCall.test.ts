@@ -40,7 +40,7 @@ describe('PIN tries per call', () => {
     expect(await failedAttempts(who.phone.parId)).toBe(maxSignInTriesPerCall)
 
     for (let loop = 0; loop < 2; loop++) {
-      await call.press('3') // general information
+      await call.press('2') // general information
       expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
       await call.press('*') // sign in
       expect(call.last.gather?.action).toBe('/ivr/step/identify')
