@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 import type { Database } from '../db/schema'
-import type { LockoutState } from './lockout'
+import { failureAssignments, type LockoutState, notLockedAt, successAssignments } from './lockout'
 
 /** A parent's credentials and lockout state, with the facts activation checks them against. */
 export interface ParentAccount extends LockoutState {
@@ -85,16 +85,36 @@ export function accountRepository(db: Kysely<Database>) {
       return row !== undefined
     },
 
-    async saveLockout(participantId: number, state: LockoutState, signedInAt?: string): Promise<void> {
-      await db
+    /** Counts one failed attempt in one statement and answers the counter as it now stands. */
+    async recordFailure(participantId: number, now: Date): Promise<LockoutState> {
+      return db
         .updateTable('accounts')
-        .set({
-          failed_attempts: state.failedAttempts,
-          locked_until: state.lockedUntil,
-          ...(signedInAt ? { last_sign_in_at: signedInAt } : {}),
-        })
+        .set(failureAssignments(now))
         .where('participant_id', '=', participantId)
-        .execute()
+        .returning(['failed_attempts as failedAttempts', 'locked_until as lockedUntil'])
+        .executeTakeFirstOrThrow()
+    },
+
+    /**
+     * Records a sign-in, unless a failure that raced with it has locked the account meanwhile: then nothing
+     * changes and the answer is false.
+     */
+    async recordSuccess(participantId: number, failuresSeen: number, now: Date): Promise<boolean> {
+      const updated = await db
+        .updateTable('accounts')
+        .set({ ...successAssignments(failuresSeen), last_sign_in_at: now.toISOString() })
+        .where('participant_id', '=', participantId)
+        .where(notLockedAt(now))
+        .executeTakeFirst()
+      return Number(updated.numUpdatedRows) > 0
+    },
+
+    async lockoutOf(participantId: number): Promise<LockoutState | undefined> {
+      return db
+        .selectFrom('accounts')
+        .select(['failed_attempts as failedAttempts', 'locked_until as lockedUntil'])
+        .where('participant_id', '=', participantId)
+        .executeTakeFirst()
     },
 
     async saveCredentials(

@@ -4,7 +4,7 @@ import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import { type AccountRepository, accountRepository, type ParentAccount } from './accountRepository'
 import { normalizeUsername, passwordProblem, pinProblem, usernameProblem } from './credentialRules'
-import { afterFailure, afterSuccess, isLocked } from './lockout'
+import { isLocked, type LockoutState } from './lockout'
 import { hashSecret, verifySecret } from './secretHashing'
 import { staffRepository } from './staffRepository'
 
@@ -37,20 +37,32 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
   let decoyHash: Promise<string> | undefined
   const decoy = () => (decoyHash ??= hashSecret('decoy-secret-for-constant-time'))
 
+  /** The answer for a failure just counted: locked when this count (or one racing with it) locked the account. */
+  const afterFailure = (state: LockoutState): ParentSignIn =>
+    state.lockedUntil && isLocked(state, deps.clock.now()) ? { outcome: 'locked', lockedUntil: state.lockedUntil } : { outcome: 'invalid' }
+
+  async function lockedAnswer(participantId: number): Promise<ParentSignIn> {
+    const state = await accounts.lockoutOf(participantId)
+    return { outcome: 'locked', lockedUntil: state?.lockedUntil ?? deps.clock.now().toISOString() }
+  }
+
   async function checkSecret(
     account: ParentAccount,
     secret: string,
     storedHash: string | null,
   ): Promise<ParentSignIn> {
     const now = deps.clock.now()
-    if (isLocked(account, now)) return { outcome: 'locked', lockedUntil: account.lockedUntil! }
-    const matches = storedHash ? await verifySecret(storedHash, secret) : (await verifySecret(await decoy(), secret), false)
-    if (!matches) {
-      const state = afterFailure(account, now)
-      await accounts.saveLockout(account.participantId, state)
-      return state.lockedUntil ? { outcome: 'locked', lockedUntil: state.lockedUntil } : { outcome: 'invalid' }
+    if (isLocked(account, now)) {
+      // Counted too, so that every guess of a burst shows in the counter, but the lock is not extended.
+      await accounts.recordFailure(account.participantId, now)
+      return { outcome: 'locked', lockedUntil: account.lockedUntil! }
     }
-    await accounts.saveLockout(account.participantId, afterSuccess, now.toISOString())
+    const matches = storedHash ? await verifySecret(storedHash, secret) : (await verifySecret(await decoy(), secret), false)
+    const checkedAt = deps.clock.now()
+    if (!matches) return afterFailure(await accounts.recordFailure(account.participantId, checkedAt))
+    if (!(await accounts.recordSuccess(account.participantId, account.failedAttempts, checkedAt))) {
+      return lockedAnswer(account.participantId)
+    }
     return { outcome: 'signed_in', participantId: account.participantId, language: account.language }
   }
 
@@ -80,20 +92,22 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
       }
       const now = deps.clock.now()
       const open = candidates.filter((c) => !isLocked(c, now))
-      if (open.length === 0) return { outcome: 'locked', lockedUntil: candidates[0]!.lockedUntil! }
+      if (open.length === 0) {
+        for (const candidate of candidates) await accounts.recordFailure(candidate.participantId, now)
+        return { outcome: 'locked', lockedUntil: candidates[0]!.lockedUntil! }
+      }
       for (const candidate of open) {
         if (candidate.pinHash && (await verifySecret(candidate.pinHash, pin))) {
-          await accounts.saveLockout(candidate.participantId, afterSuccess, now.toISOString())
+          if (!(await accounts.recordSuccess(candidate.participantId, candidate.failedAttempts, deps.clock.now()))) {
+            return lockedAnswer(candidate.participantId)
+          }
           return { outcome: 'signed_in', participantId: candidate.participantId, language: candidate.language }
         }
       }
-      let locked: string | null = null
-      for (const candidate of open) {
-        const state = afterFailure(candidate, now)
-        await accounts.saveLockout(candidate.participantId, state)
-        locked ??= state.lockedUntil
-      }
-      return locked && open.length === 1 ? { outcome: 'locked', lockedUntil: locked } : { outcome: 'invalid' }
+      const checkedAt = deps.clock.now()
+      const answers: ParentSignIn[] = []
+      for (const candidate of open) answers.push(afterFailure(await accounts.recordFailure(candidate.participantId, checkedAt)))
+      return open.length === 1 ? answers[0]! : { outcome: 'invalid' }
     },
 
     /**
@@ -130,7 +144,7 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
       }
       const participantId = await matchIdentity(accounts, facts)
       if (participantId === null) {
-        for (const account of named) await accounts.saveLockout(account.participantId, afterFailure(account, now))
+        for (const account of named) await accounts.recordFailure(account.participantId, deps.clock.now())
         return { outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' } }
       }
       if (username && (await accounts.isUsernameTaken(username, participantId))) {
@@ -155,13 +169,20 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
         await verifySecret(await decoy(), password)
         return { outcome: 'invalid' }
       }
-      if (isLocked(member, now)) return { outcome: 'locked', lockedUntil: member.lockedUntil! }
-      if (!(await verifySecret(member.passwordHash, password))) {
-        const state = afterFailure(member, now)
-        await staff.saveLockout(member.staffId, state)
-        return state.lockedUntil ? { outcome: 'locked', lockedUntil: state.lockedUntil } : { outcome: 'invalid' }
+      if (isLocked(member, now)) {
+        await staff.recordFailure(member.staffId, now)
+        return { outcome: 'locked', lockedUntil: member.lockedUntil! }
       }
-      await staff.saveLockout(member.staffId, afterSuccess)
+      if (!(await verifySecret(member.passwordHash, password))) {
+        const state = await staff.recordFailure(member.staffId, deps.clock.now())
+        return state.lockedUntil && isLocked(state, deps.clock.now())
+          ? { outcome: 'locked', lockedUntil: state.lockedUntil }
+          : { outcome: 'invalid' }
+      }
+      if (!(await staff.recordSuccess(member.staffId, member.failedAttempts, deps.clock.now()))) {
+        const state = await staff.lockoutOf(member.staffId)
+        return { outcome: 'locked', lockedUntil: state?.lockedUntil ?? now.toISOString() }
+      }
       const { staffId, role, displayName, languages } = member
       return { outcome: 'signed_in', staffId, role, displayName, languages }
     },

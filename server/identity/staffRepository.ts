@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 
 import type { Database } from '../db/schema'
-import type { LockoutState } from './lockout'
+import { failureAssignments, type LockoutState, notLockedAt, successAssignments } from './lockout'
 
 export interface StaffAccount extends LockoutState {
   staffId: number
@@ -37,12 +37,33 @@ export function staffRepository(db: Kysely<Database>) {
       return new Map(rows.map((row) => [row.id, row.display_name]))
     },
 
-    async saveLockout(staffId: number, state: LockoutState): Promise<void> {
-      await db
+    /** Counts one failed attempt in one statement and answers the counter as it now stands. */
+    async recordFailure(staffId: number, now: Date): Promise<LockoutState> {
+      return db
         .updateTable('staff')
-        .set({ failed_attempts: state.failedAttempts, locked_until: state.lockedUntil })
+        .set(failureAssignments(now))
         .where('id', '=', staffId)
-        .execute()
+        .returning(['failed_attempts as failedAttempts', 'locked_until as lockedUntil'])
+        .executeTakeFirstOrThrow()
+    },
+
+    /** Records a sign-in unless a racing failure has locked the account meanwhile (then false). */
+    async recordSuccess(staffId: number, failuresSeen: number, now: Date): Promise<boolean> {
+      const updated = await db
+        .updateTable('staff')
+        .set(successAssignments(failuresSeen))
+        .where('id', '=', staffId)
+        .where(notLockedAt(now))
+        .executeTakeFirst()
+      return Number(updated.numUpdatedRows) > 0
+    },
+
+    async lockoutOf(staffId: number): Promise<LockoutState | undefined> {
+      return db
+        .selectFrom('staff')
+        .select(['failed_attempts as failedAttempts', 'locked_until as lockedUntil'])
+        .where('id', '=', staffId)
+        .executeTakeFirst()
     },
   }
 }

@@ -1,44 +1,7 @@
-import type { Clock } from '../../server/clock'
 import { createIdentityService } from '../../server/identity/identityService'
 import { hashSecret } from '../../server/identity/secretHashing'
 import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
-
-/** A clock the test moves forward by hand. */
-function movableClock(start: string): Clock & { advanceMinutes(minutes: number): void } {
-  let now = new Date(start)
-  return { now: () => new Date(now), advanceMinutes: (m) => (now = new Date(now.getTime() + m * 60_000)) }
-}
-
-const stamp = '2026-01-01T00:00:00.000Z'
-
-async function addParent(
-  database: TestDatabase,
-  parent: { parId: string; ssnLast4: string; dateOfBirth: string; caseId: number; role: 'paying' | 'receiving' },
-  account?: { username: string; password?: string; pin?: string },
-) {
-  const { id } = await database.db
-    .insertInto('participants')
-    .values({
-      par_id: parent.parId, first_name: 'Test', last_name: parent.parId, date_of_birth: parent.dateOfBirth,
-      ssn_hmac: `hmac-${parent.parId}`, ssn_last4: parent.ssnLast4, language: 'es', created_at: stamp, updated_at: stamp,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  await database.db.insertInto('case_roles').values({ case_id: parent.caseId, participant_id: id, role: parent.role }).execute()
-  if (account) {
-    await database.db
-      .insertInto('accounts')
-      .values({
-        participant_id: id,
-        username: account.username,
-        password_hash: account.password ? await hashSecret(account.password) : null,
-        pin_hash: account.pin ? await hashSecret(account.pin) : null,
-        activated_at: account.password ? stamp : null,
-      })
-      .execute()
-  }
-  return id
-}
+import { addCase, addParent, movableClock } from './identityFixtures'
 
 describe('identity service', () => {
   let database: TestDatabase
@@ -49,14 +12,7 @@ describe('identity service', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase()
-    const { id: caseId } = await database.db
-      .insertInto('cases')
-      .values({
-        case_number: '340000000001', county: 'Sacramento', status: 'open', assistance_status: 'never',
-        processing_stage: 'enforcement', caseworker_name: 'W', office_code: 'SAC', opened_on: '2020-01-01', created_at: stamp,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const caseId = await addCase(database, '340000000001')
     payingId = await addParent(
       database,
       { parId: '4000000001', ssnLast4: '1111', dateOfBirth: '1980-01-01', caseId, role: 'paying' },
