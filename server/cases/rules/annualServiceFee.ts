@@ -1,6 +1,6 @@
 // The annual service fee on never-assisted cases: FC 17208(c) (effective Oct 1, 2019), carrying out the federal
-// requirement of 42 USC 654(6)(B)(ii): $35 once $550 has been collected for the custodial party in a federal
-// fiscal year.
+// requirement of 42 USC 654(6)(B)(ii): once $550 has been collected for the custodial party in a federal fiscal year,
+// $35 a year, "retained by the State from support collected ... (but not from the first $550 so collected)".
 import { federalFiscalYear } from './calendar'
 import type { AssistanceStatus, Cents, IsoDate } from './ledgerTypes'
 
@@ -13,11 +13,22 @@ export interface Collection {
   amountCents: Cents
 }
 
+/** The part of one payment collected beyond the first $550 of its fiscal year: the only money the fee may come from. */
+export interface CollectionAboveThreshold {
+  paymentId: number
+  fiscalYear: number
+  postedOn: IsoDate
+  cents: Cents
+}
+
 export interface AnnualServiceFeeDue {
   fiscalYear: number
   chargedOn: IsoDate
   cents: Cents
-  /** The payment that brought the year's collections to $550 or more; the fee comes out of its disbursement. */
+  /**
+   * The first payment that took the year's collections above $550; the fee comes out of its dollars above $550 and,
+   * when they are fewer than $35, out of the next payments of the same fiscal year.
+   */
   paymentId: number
 }
 
@@ -26,8 +37,10 @@ export function annualServiceFeeApplies(status: AssistanceStatus): boolean {
   return status === 'never'
 }
 
-function byPostingOrder(a: Collection, b: Collection): number {
-  return a.postedOn < b.postedOn ? -1 : a.postedOn > b.postedOn ? 1 : a.paymentId - b.paymentId
+/** Date order, then the payment id: two payments posted the same day always count in the same order. */
+export function byPostingOrder(a: Collection, b: Collection): number {
+  if (a.postedOn !== b.postedOn) return a.postedOn < b.postedOn ? -1 : 1
+  return a.paymentId - b.paymentId
 }
 
 export function collectedInFiscalYearCents(collections: readonly Collection[], fiscalYear: number): Cents {
@@ -37,23 +50,35 @@ export function collectedInFiscalYearCents(collections: readonly Collection[], f
 }
 
 /**
- * One fee per fiscal year, charged on the payment whose collection makes the year's total reach $550
- * ("$550 or more", so exactly $550 counts). It is withheld from the family's disbursement and never added to what
- * the paying parent owes.
+ * Each payment's dollars beyond the first $550 of its fiscal year, in posting order; payments wholly within the
+ * first $550 are left out. A payment that brings the year to exactly $550 has nothing above it.
  */
-export function annualServiceFees(status: AssistanceStatus, collections: readonly Collection[]): AnnualServiceFeeDue[] {
-  if (!annualServiceFeeApplies(status)) return []
-  const fees: AnnualServiceFeeDue[] = []
+export function collectionsAboveThreshold(collections: readonly Collection[]): CollectionAboveThreshold[] {
+  const above: CollectionAboveThreshold[] = []
   const collectedByYear = new Map<number, Cents>()
   for (const collection of [...collections].sort(byPostingOrder)) {
     const fiscalYear = federalFiscalYear(collection.postedOn)
     const before = collectedByYear.get(fiscalYear) ?? 0
     const after = before + collection.amountCents
     collectedByYear.set(fiscalYear, after)
-    if (before < ANNUAL_SERVICE_FEE_THRESHOLD_CENTS && after >= ANNUAL_SERVICE_FEE_THRESHOLD_CENTS) {
-      const { postedOn: chargedOn, paymentId } = collection
-      fees.push({ fiscalYear, chargedOn, cents: ANNUAL_SERVICE_FEE_CENTS, paymentId })
-    }
+    const cents = after - Math.max(before, ANNUAL_SERVICE_FEE_THRESHOLD_CENTS)
+    if (cents > 0) above.push({ paymentId: collection.paymentId, fiscalYear, postedOn: collection.postedOn, cents })
+  }
+  return above
+}
+
+/**
+ * One fee per fiscal year, charged on the first payment with dollars above the year's first $550. It is withheld
+ * from the family's disbursement of those dollars and never added to what the paying parent owes.
+ */
+export function annualServiceFees(status: AssistanceStatus, collections: readonly Collection[]): AnnualServiceFeeDue[] {
+  if (!annualServiceFeeApplies(status)) return []
+  const fees: AnnualServiceFeeDue[] = []
+  const charged = new Set<number>()
+  for (const { paymentId, fiscalYear, postedOn } of collectionsAboveThreshold(collections)) {
+    if (charged.has(fiscalYear)) continue
+    charged.add(fiscalYear)
+    fees.push({ fiscalYear, chargedOn: postedOn, cents: ANNUAL_SERVICE_FEE_CENTS, paymentId })
   }
   return fees
 }

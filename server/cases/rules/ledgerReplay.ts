@@ -1,7 +1,13 @@
 // Replays a case's recorded charges, adjustments and payments in date order up to a date, accruing interest on the
 // 1st of each month, and returns the statement every channel reads. Pure: the clock is the `asOf` argument.
 import { applyCollection, emptyDebts, reduceDebt, totalDebtCents, unpaidPrincipalCents } from './allocation'
-import { annualServiceFees, collectedInFiscalYearCents, type AnnualServiceFeeDue } from './annualServiceFee'
+import {
+  annualServiceFees,
+  type AnnualServiceFeeDue,
+  collectedInFiscalYearCents,
+  type Collection,
+  collectionsAboveThreshold,
+} from './annualServiceFee'
 import { addMonths, federalFiscalYear, monthStart } from './calendar'
 import { distributeParts, passThroughCapCents } from './calworksPassThrough'
 import { monthlyInterestCents } from './interest'
@@ -45,13 +51,18 @@ class LedgerReplay {
   private nextAccrualOn: IsoDate | null = null
   private readonly passedThroughByMonth = new Map<IsoDate, Cents>()
   private readonly feesByPayment: Map<number, AnnualServiceFeeDue>
-  private feesToWithhold: AnnualServiceFeeCharge[] = []
+  private readonly feeByFiscalYear = new Map<number, AnnualServiceFeeCharge>()
+  /** Per payment, its dollars above the first $550 of its fiscal year not yet used for the fee. */
+  private readonly feeRoomByPayment: Map<number, { fiscalYear: number; cents: Cents }>
 
   constructor(
     private readonly terms: CaseTerms,
-    feesDue: readonly AnnualServiceFeeDue[],
+    collections: readonly Collection[],
   ) {
-    this.feesByPayment = new Map(feesDue.map((fee) => [fee.paymentId, fee]))
+    this.feesByPayment = new Map(annualServiceFees(terms.assistanceStatus, collections).map((fee) => [fee.paymentId, fee]))
+    this.feeRoomByPayment = new Map(
+      collectionsAboveThreshold(collections).map(({ paymentId, fiscalYear, cents }) => [paymentId, { fiscalYear, cents }]),
+    )
   }
 
   record(entry: RecordedEntry): void {
@@ -146,7 +157,7 @@ class LedgerReplay {
     if (feeDue) {
       const fee = { ...feeDue, withheldCents: 0 }
       this.fees.push(fee)
-      this.feesToWithhold.push(fee)
+      this.feeByFiscalYear.set(fee.fiscalYear, fee)
     }
     const leftover = this.apply(entry.id, entry.amountCents, entry.postedOn, entry.method === 'tax_intercept')
     if (leftover > 0) this.credits.push({ paymentId: entry.id, cents: leftover })
@@ -166,20 +177,23 @@ class LedgerReplay {
     allocation.toFamilyCents += distribution.toFamilyCents
     allocation.toStateCents += distribution.toStateCents
     allocation.passThroughCents += distribution.passThroughCents
-    allocation.feeWithheldCents += this.withholdFees(distribution.toFamilyCents)
+    allocation.feeWithheldCents += this.withholdFee(paymentId, distribution.toFamilyCents)
     return leftoverCents
   }
 
-  /** FC 17208(c): the fee comes out of the custodial party's collection; a small share leaves the rest to the next. */
-  private withholdFees(familyShareCents: Cents): Cents {
-    let withheld = 0
-    for (const fee of this.feesToWithhold) {
-      const take = Math.min(familyShareCents - withheld, fee.cents - fee.withheldCents)
-      fee.withheldCents += take
-      withheld += take
-    }
-    this.feesToWithhold = this.feesToWithhold.filter((fee) => fee.withheldCents < fee.cents)
-    return withheld
+  /**
+   * FC 17208(c), 42 USC 654(6)(B)(ii): the fee comes out of the family's share of a payment, and only out of what the
+   * payment brought beyond the first $550 of its fiscal year; what that leaves unpaid comes from the next such
+   * dollars of the same year.
+   */
+  private withholdFee(paymentId: number, familyShareCents: Cents): Cents {
+    const room = this.feeRoomByPayment.get(paymentId)
+    const fee = room && this.feeByFiscalYear.get(room.fiscalYear)
+    if (!room || !fee) return 0
+    const take = Math.min(familyShareCents, room.cents, fee.cents - fee.withheldCents)
+    room.cents -= take
+    fee.withheldCents += take
+    return take
   }
 
   /**
@@ -203,7 +217,7 @@ export function replayLedger(terms: CaseTerms, entries: readonly RecordedEntry[]
   const payments = recorded.filter((e): e is PaymentEntry => e.kind === 'payment')
   const collections = payments.map((p) => ({ paymentId: p.id, postedOn: p.postedOn, amountCents: p.amountCents }))
 
-  const replay = new LedgerReplay(terms, annualServiceFees(terms.assistanceStatus, collections))
+  const replay = new LedgerReplay(terms, collections)
   for (const entry of recorded) replay.record(entry)
   replay.accrueThrough(asOf)
 

@@ -90,43 +90,51 @@ describe('hand-worked ledger 2: paying parent on active duty, 6% (SCRA), former 
   })
 })
 
-describe('hand-worked ledger 3: FC 17208 fee at exactly $550, then again in the next fiscal year', () => {
+describe('hand-worked ledger 3: FC 17208 fee never from the first $550, then again in the next fiscal year', () => {
   // FY 2024 (Oct 2023 – Sep 2024):
   // Aug 1  charge $300. Aug 15 pay $300 → current. FY collections 30000.
-  // Sep 1  charge $300. Sep 15 pay $250 → current 25000; Sep owes 5000. FY collections 55000 = $550 exactly → fee
-  //        $35 withheld from this payment: disbursed 25000 - 3500 = 21500.
+  // Sep 1  charge $300. Sep 15 pay $250 → current 25000; Sep owes 5000. FY collections 55000 = $550 exactly: nothing
+  //        above $550 yet, so no fee from this payment: disbursed 25000.
+  // Sep 25 pay $40 → current (Sep) 4000; Sep owes 1000. FY collections 59000: all 4000 of it is above $550, so the
+  //        $35 fee is charged on it and withheld: disbursed 4000 - 3500 = 500.
   // FY 2025 starts Oct 1:
-  // Oct 1  interest 5000 × 1000 / 120000 = 41.67 → 42. Charge $300. Oct 15 pay $300 → current. FY 2025: 30000.
-  // Nov 1  interest 42 (total 84). Charge $300. Nov 15 pay $300 → current. FY 2025: 60000 ≥ 55000 → second fee.
+  // Oct 1  interest 1000 × 1000 / 120000 = 8.33 → 8. Charge $300. Oct 15 pay $300 → current. FY 2025: 30000.
+  // Nov 1  interest 8 (total 16). Charge $300. Nov 15 pay $300 → current. FY 2025: 60000, 5000 above → second fee.
   const entries = [
     ...monthlyCharges(1, '2024-08-01', 4, 30000),
     payment(11, '2024-08-15', 30000),
     payment(12, '2024-09-15', 25000),
-    payment(13, '2024-10-15', 30000),
-    payment(14, '2024-11-15', 30000),
+    payment(13, '2024-09-25', 4000),
+    payment(14, '2024-10-15', 30000),
+    payment(15, '2024-11-15', 30000),
   ]
   const statement = replayLedger(terms(), entries, '2024-11-30')
 
-  it('charges one fee per fiscal year on the payment that reaches $550', () => {
+  it('charges one fee per fiscal year on the first dollars above $550', () => {
     expect(statement.fees).toEqual([
-      { fiscalYear: 2024, chargedOn: '2024-09-15', cents: 3500, paymentId: 12, withheldCents: 3500 },
-      { fiscalYear: 2025, chargedOn: '2024-11-15', cents: 3500, paymentId: 14, withheldCents: 3500 },
+      { fiscalYear: 2024, chargedOn: '2024-09-25', cents: 3500, paymentId: 13, withheldCents: 3500 },
+      { fiscalYear: 2025, chargedOn: '2024-11-15', cents: 3500, paymentId: 15, withheldCents: 3500 },
     ])
     expect(allocationOf(statement, 12)).toMatchObject({
       toFamilyCents: 25000,
-      feeWithheldCents: 3500,
-      disbursedToFamilyCents: 21500,
+      feeWithheldCents: 0,
+      disbursedToFamilyCents: 25000,
     })
-    expect(allocationOf(statement, 13)).toMatchObject({ feeWithheldCents: 0, disbursedToFamilyCents: 30000 })
-    expect(allocationOf(statement, 14)).toMatchObject({ feeWithheldCents: 3500, disbursedToFamilyCents: 26500 })
+    expect(allocationOf(statement, 13)).toMatchObject({
+      toFamilyCents: 4000,
+      feeWithheldCents: 3500,
+      disbursedToFamilyCents: 500,
+    })
+    expect(allocationOf(statement, 14)).toMatchObject({ feeWithheldCents: 0, disbursedToFamilyCents: 30000 })
+    expect(allocationOf(statement, 15)).toMatchObject({ feeWithheldCents: 3500, disbursedToFamilyCents: 26500 })
     expect(statement).toMatchObject({ fiscalYear: 2025, collectedInFiscalYearCents: 60000 })
   })
 
   it('does not add the fee to what the paying parent owes', () => {
     expect(statement.balances).toMatchObject({
-      familyArrearsCents: 5000,
-      familyInterestCents: 84,
-      totalOwedCents: 5084,
+      familyArrearsCents: 1000,
+      familyInterestCents: 16,
+      totalOwedCents: 1016,
     })
   })
 })

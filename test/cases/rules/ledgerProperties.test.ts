@@ -1,6 +1,6 @@
 // Properties that must hold for any ledger, checked on random ones.
 import fc from 'fast-check'
-import { addDays, addMonths } from '../../../server/cases/rules/calendar'
+import { addDays, addMonths, federalFiscalYear } from '../../../server/cases/rules/calendar'
 import { replayLedger } from '../../../server/cases/rules/ledgerReplay'
 import type { LedgerStatement } from '../../../server/cases/rules/ledgerStatement'
 import type { CaseTerms, RecordedEntry } from '../../../server/cases/rules/ledgerTypes'
@@ -25,7 +25,8 @@ const entriesArbitrary: fc.Arbitrary<RecordedEntry[]> = fc
     payments: fc.array(
       fc.record({
         day: fc.nat(1000),
-        cents: fc.integer({ min: 1, max: 200_000 }),
+        // Small amounts too, so that a payment often crosses $550 by a few dollars or lands on it exactly.
+        cents: fc.oneof(fc.integer({ min: 1, max: 200_000 }), fc.integer({ min: 1, max: 5_000 }), fc.constant(55_000)),
         method: fc.constantFrom('income_withholding' as const, 'sdu_online' as const, 'tax_intercept' as const),
       }),
       { maxLength: 30 },
@@ -137,6 +138,25 @@ describe('ledger properties', () => {
         expect(new Set(s.fees.map((f) => f.fiscalYear)).size).toBe(s.fees.length)
         expect(s.fees.every((f) => f.cents === 3500 && f.withheldCents <= f.cents)).toBe(true)
         expect(sum(s.allocations.map((a) => a.feeWithheldCents))).toBe(sum(s.fees.map((f) => f.withheldCents)))
+      }),
+    )
+  })
+
+  it('never takes the fee out of the first $550 collected in a fiscal year (42 USC 654(6)(B)(ii))', () => {
+    fc.assert(
+      fc.property(ledger, ({ terms, entries, asOf }) => {
+        const s = replayLedger(terms, entries, asOf)
+        const collectedByYear = new Map<number, number>()
+        const withheldByYear = new Map<number, number>()
+        for (const a of s.allocations) {
+          const year = federalFiscalYear(a.postedOn)
+          collectedByYear.set(year, (collectedByYear.get(year) ?? 0) + a.amountCents)
+          withheldByYear.set(year, (withheldByYear.get(year) ?? 0) + a.feeWithheldCents)
+        }
+        for (const [year, withheld] of withheldByYear) {
+          expect(withheld).toBeLessThanOrEqual(Math.max(0, collectedByYear.get(year)! - 55_000))
+        }
+        for (const fee of s.fees) expect(collectedByYear.get(fee.fiscalYear)!).toBeGreaterThan(55_000)
       }),
     )
   })
