@@ -221,3 +221,9 @@ export function createBusinessCalendar(options: BusinessCalendarOptions = {}): B
     businessMinutesBetween,
   }
 }
+
+/**
+ * The agency's calendar: Monday to Friday, 8:00 to 16:00 Pacific, closed on California state holidays. Callbacks,
+ * call figures and payout dates all count business days on this one calendar.
+ */
+export const agencyCalendar: BusinessCalendar = createBusinessCalendar()

@@ -7,7 +7,7 @@ import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { SqlDialect } from '../db/dialect'
 import type { Database } from '../db/schema'
-import { type BusinessCalendarOptions, type Closure, createBusinessCalendar } from './businessCalendar'
+import { agencyCalendar, type BusinessCalendarOptions, type Closure, createBusinessCalendar } from './businessCalendar'
 import {
   afterAttempt,
   compareQueueOrder,
@@ -101,7 +101,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
     ...dependencies.options,
   }
   const { clock } = dependencies
-  const calendar = createBusinessCalendar(options.calendar)
+  const calendar = options.calendar ? createBusinessCalendar(options.calendar) : agencyCalendar
   const serviceLevel = createServiceLevel(calendar, options.serviceLevel)
   const repository = createCallbackRepository(dependencies.database)
   const randomIndex = options.randomIndex ?? secureRandomIndex

@@ -1,7 +1,8 @@
 // When a receiving parent can expect money collected for them. The State Disbursement Unit must send collections
-// to the family within two business days of receipt (42 USC 654b(c)(1); 45 CFR 302.32(b)). Weekends are skipped;
-// a state holiday can add a day, so the date is shown as "expected by", never as a promise.
-import { addDays, daysBetween } from './rules/calendar'
+// to the family within two business days of receipt (42 USC 654b(c)(1); 45 CFR 302.32(b)), counted on the agency's
+// calendar (weekends and California state holidays skipped). A bank can still take longer, so the date is shown as
+// "expected by", never as a promise.
+import { agencyCalendar, type BusinessCalendar } from '../callbacks/businessCalendar'
 import type { PaymentAllocation } from './rules/ledgerStatement'
 import type { Cents, IsoDate } from './rules/ledgerTypes'
 
@@ -13,18 +14,14 @@ export interface ExpectedDisbursement {
   paymentIds: number[]
 }
 
-/** 0 Sunday … 6 Saturday; 1970-01-01 was a Thursday. */
-function dayOfWeek(date: IsoDate): number {
-  return (((daysBetween('1970-01-01', date) + 4) % 7) + 7) % 7
-}
-
-export function addBusinessDays(date: IsoDate, days: number): IsoDate {
+/** `days` business days after `date`: received on a Friday, or before a holiday, it goes out after the closed days. */
+export function addBusinessDays(
+  date: IsoDate,
+  days: number,
+  calendar: Pick<BusinessCalendar, 'nextBusinessDay'> = agencyCalendar,
+): IsoDate {
   let result = date
-  for (let left = days; left > 0; ) {
-    result = addDays(result, 1)
-    const day = dayOfWeek(result)
-    if (day !== 0 && day !== 6) left--
-  }
+  for (let left = days; left > 0; left--) result = calendar.nextBusinessDay(result)
   return result
 }
 
