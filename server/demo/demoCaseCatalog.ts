@@ -46,7 +46,9 @@ export const demoCaseCatalog: readonly CaseDefinition[] = [
     caseNumber: '340010215560', paying: 'both-roles', receiving: 'spanish-speaker', assistance: 'never',
     children: [{ firstName: 'Sofía', lastName: 'Reyes', parId: '4010000303', ssn: '901-10-0303', age: { years: 5, days: 200 } }],
     caseworker: 'Lucia Martinez', officeCode: 'SAC01', openedMonthsAgo: 30, courtCaseNumber: 'FL-024118',
-    orders: [{ kind: 'child', monthlyCents: 38_000, fromMonthsAgo: 28 }],
+    // $550 a month, always paid in full: each federal fiscal year's first payment brings the year to exactly $550,
+    // so the $35 fee (never from the first $550, 42 USC 654(6)(B)(ii)) comes out of the second.
+    orders: [{ kind: 'child', monthlyCents: 55_000, fromMonthsAgo: 28 }],
     payments: [{ fromMonthsAgo: 28, toMonthsAgo: 0, methods: ['sdu_online', 'paypal'], share: 1, days: [6, 14] }],
     enforcement: [],
   },
@@ -68,6 +70,9 @@ export const demoCaseCatalog: readonly CaseDefinition[] = [
     caseworker: 'Jasmine Patel', officeCode: 'SAC01', openedMonthsAgo: 52, courtCaseNumber: 'FL-015902',
     orders: [{ kind: 'child', monthlyCents: 55_000, fromMonthsAgo: 50 }],
     payments: [{ fromMonthsAgo: 50, toMonthsAgo: 0, methods: ['sdu_phone'], share: 0.6, days: [9, 18], missChance: 0.2 }],
+    // More than the month's support: after it, family first (AB 135) sends the rest to the family's interest and
+    // arrears while the state is still owed; before AB 135 it would have gone to the state.
+    lumpSums: [{ monthsAgo: 2, day: 24, method: 'mail', amountCents: 150_000 }],
     enforcement: [{ kind: 'credit_reporting', status: 'active', startedDaysAgo: 900, changedDaysAgo: 900 }],
   },
   {

@@ -40,7 +40,7 @@ export const personaCatalog: readonly PersonaDefinition[] = [
   },
   {
     key: 'spanish-speaker', firstName: 'Rosa', lastName: 'Hernández', language: 'es',
-    story: 'Spanish-speaking receiving parent (language es): the portal and the phone line answer her in Spanish; paid by direct deposit.',
+    story: 'Spanish-speaking receiving parent (language es): the portal and the phone line answer her in Spanish. $550 a month is collected, so each federal fiscal year\'s first payment brings the year to exactly $550 and the $35 annual fee comes out of the second, never out of the first $550; paid by direct deposit.',
     web: { username: 'rosa.hernandez', password: 'Luna-Jardin-3408' }, pin: '2846',
     parId: '4010000105', ssn: '900-85-6645', dateOfBirth: '1992-01-17', phone: '+19165550105',
     email: 'rosa.hernandez@example.com', address: { line1: '3360 Franklin Blvd', ...sacramento, postalCode: '95820' },
@@ -56,7 +56,7 @@ export const personaCatalog: readonly PersonaDefinition[] = [
   },
   {
     key: 'former-calworks-receiver', firstName: 'Keisha', lastName: 'Morgan', language: 'en',
-    story: 'Receiving parent whose family left CalWORKs 18 months ago: arrears are owed both to the family and to the state, and the family is paid first (AB 135); paid by debit card.',
+    story: 'Receiving parent whose family left CalWORKs 18 months ago: arrears are owed both to the family and to the state, and the family is paid first (AB 135): two months ago a $1,500 payment by mail, after the month\'s support, went to the family\'s interest and arrears while the state was still owed; paid by debit card.',
     web: { username: 'keisha.morgan', password: 'Amber-Field-9043' }, pin: '3917',
     parId: '4010000107', ssn: '900-27-8867', dateOfBirth: '1989-12-05', phone: '+19165550107',
     email: 'keisha.morgan@example.com', address: { line1: '8812 Gerber Rd', ...sacramento, postalCode: '95828' },
@@ -72,8 +72,8 @@ export const personaCatalog: readonly PersonaDefinition[] = [
   },
   {
     key: 'released-parent', firstName: 'Andre', lastName: 'Lewis', language: 'en',
-    story: 'Paying parent released from incarceration three weeks ago: his order was suspended while he was in custody and resumes only after the grace period of FC 4007.5, which the portal states; older arrears remain. Online account NOT yet activated: activate with case number 340009940871, SSN last four 1089, date of birth 1983-02-19, then choose the username and password shown here.',
-    web: { username: 'andre.lewis', password: 'Fresh-Start-2741' }, pin: '73619',
+    story: 'Paying parent released from incarceration three weeks ago: his order was suspended while he was in custody and resumes only after the grace period of FC 4007.5, which the portal states; older arrears remain. Online account NOT yet activated: activate with case number 340009940871, SSN last four 1089, date of birth 1983-02-19, then choose the username, password and 6-digit PIN shown here.',
+    web: { username: 'andre.lewis', password: 'Fresh-Start-2741' }, pin: '736194',
     parId: '4010000109', ssn: '900-49-1089', dateOfBirth: '1983-02-19', phone: '+19165550109',
     email: null, address: { line1: '2950 Marysville Blvd', ...sacramento, postalCode: '95815' },
     employer: null, releasedDaysAgo: 21, activated: false,

@@ -205,6 +205,36 @@ describe('the stories', () => {
     expect(summary.receiving!.lastDisbursement!.method).toBe('direct_deposit')
   })
 
+  it('spanish-speaker: a year reaches exactly $550 with its first payment, so the $35 fee comes out of the second', async () => {
+    const principal = principalOf('spanish-speaker')
+    const summary = await onlySummary('spanish-speaker')
+    expect(summary.monthlyOrderCents).toBe(55_000)
+    const history = await service.getPaymentHistory(principal, summary.caseId, { pageSize: 500 }, 'web')
+    const fiscalYear = (date: string) => Number(date.slice(0, 4)) + (date.slice(5, 7) >= '10' ? 1 : 0)
+    // Newest first in the history; read each fiscal year oldest first.
+    const payments = history.items.filter((i) => i.kind === 'payment').reverse()
+    const fees = history.items.filter((i) => i.kind === 'fee')
+    const years = [...new Set(payments.map((p) => fiscalYear(p.date)))]
+    expect(years.length).toBeGreaterThanOrEqual(3)
+    for (const year of years) {
+      const ofYear = payments.filter((p) => fiscalYear(p.date) === year)
+      expect(ofYear.every((p) => p.amountCents === 55_000)).toBe(true)
+      const [first, second] = ofYear
+      const exactly = await service.explainPayment(principal, summary.caseId, first!.id, 'web')
+      expect(exactly.family).toMatchObject({ feeWithheldCents: 0, disbursedCents: 55_000 })
+      const feesOfYear = fees.filter((f) => fiscalYear(f.date) === year)
+      if (!second) {
+        expect(feesOfYear).toEqual([])
+        continue
+      }
+      expect(feesOfYear).toEqual([expect.objectContaining({ amountCents: 3_500, paymentId: second.id })])
+      const above = await service.explainPayment(principal, summary.caseId, second.id, 'web')
+      expect(above.family).toMatchObject({ feeWithheldCents: 3_500, disbursedCents: 55_000 - 3_500 })
+    }
+    // Today (March 10, 2026) is in fiscal year 2026: October's $550, then the fee from November's payment.
+    expect(summary.receiving).toMatchObject({ fiscalYear: 2026, feesWithheldThisFiscalYearCents: 3_500 })
+  })
+
   it('low-income-exempt: in arrears, but no suspension at or below 70% of the county median (FC 17520.5)', async () => {
     const summary = await onlySummary('low-income-exempt')
     expect(summary.balances.familyArrearsCents).toBeGreaterThan(0)
@@ -227,13 +257,24 @@ describe('the stories', () => {
     expect(summary.receiving!.lastDisbursement!.method).toBe('debit_card')
     const principal = principalOf('former-calworks-receiver')
     const history = await service.getPaymentHistory(principal, summary.caseId, { pageSize: 500 }, 'web')
-    // The paying parent pays 60% of current support, so every payment goes to the month's support; each says the
-    // family's arrears come before the state's. (The demo never pays toward arrears here: see the report.)
-    for (const item of history.items.filter((i) => i.kind === 'payment')) {
+    // The paying parent pays 60% of current support by phone, so those payments go to the month's support; each says
+    // the family's arrears come before the state's.
+    const payments = history.items.filter((i) => i.kind === 'payment')
+    for (const item of payments.filter((i) => i.kind === 'payment' && i.method === 'sdu_phone')) {
       const explained = await service.explainPayment(principal, summary.caseId, item.id, 'web')
       expect(explained.notes.map((n) => n.key)).toContain('cases:explain.familyFirst')
       expect(explained.parts.map((p) => p.bucket)).toEqual(['current'])
     }
+    // One payment, $1,500 by mail, is more than the month's support: after it, family first sends the rest to the
+    // family's interest and arrears while the state is still owed (under state first it would all be the state's).
+    const larger = payments.filter((i) => i.kind === 'payment' && i.method === 'mail')
+    expect(larger).toEqual([expect.objectContaining({ amountCents: 150_000, date: '2026-01-24' })])
+    const explained = await service.explainPayment(principal, summary.caseId, larger[0]!.id, 'web')
+    expect(explained.notes.map((n) => n.key)).toContain('cases:explain.familyFirst')
+    expect([...new Set(explained.parts.map((p) => p.bucket))]).toEqual(['current', 'interest', 'family_arrears'])
+    expect(explained.parts.every((p) => p.owedTo === 'family')).toBe(true)
+    expect(explained.parts.reduce((sum, p) => sum + p.cents, 0)).toBe(150_000)
+    expect(explained.family).toMatchObject({ toFamilyCents: 150_000 })
     expect(await stepKinds('former-calworks-receiver', summary.caseId)).toEqual(['contact_us'])
   })
 

@@ -1,6 +1,8 @@
 // The demo as a whole: every case well formed, every payment method and both payout methods present, payouts that
 // match what the ledger engine says, accounts and staff that sign in, and one account left to activate.
+import { agencyCalendar } from '../../server/callbacks/businessCalendar'
 import { addBusinessDays, DISBURSEMENT_BUSINESS_DAYS } from '../../server/cases/disbursementSchedule'
+import { passwordProblem, pinProblem, usernameProblem } from '../../server/identity/credentialRules'
 import { verifySecret } from '../../server/identity/secretHashing'
 import { ssnDigest } from '../../server/identity/ssnDigest'
 import { loadDemoData } from '../../server/demo/loadDemoData'
@@ -80,6 +82,9 @@ describe('demo ledger', () => {
         expect(allocation).toBeDefined()
         expect(payout.amount_cents).toBe(allocation!.disbursedToFamilyCents)
         expect(payout.posted_on).toBe(addBusinessDays(allocation!.postedOn, DISBURSEMENT_BUSINESS_DAYS))
+        // Never on a weekend or a California state holiday: the agency's calendar.
+        expect({ payout: payout.posted_on, businessDay: agencyCalendar.isBusinessDay(payout.posted_on) })
+          .toEqual({ payout: payout.posted_on, businessDay: true })
         checked++
       }
       for (const fee of rows.filter((r) => r.kind === 'fee')) {
@@ -111,6 +116,12 @@ describe('demo accounts', () => {
     expect(persona.story).toContain(dateOfBirth)
     expect(participant).toMatchObject({ ssn_last4: ssnLastFour, date_of_birth: dateOfBirth })
     expect(persona.cases).toContain(caseNumber)
+    // The username, password and PIN the story says to choose are ones activation accepts.
+    expect([
+      usernameProblem(persona.web.username),
+      passwordProblem(persona.web.password, persona.web.username),
+      pinProblem(persona.phone.pin),
+    ]).toEqual([null, null, null])
   })
 
   it('store SSNs only as a keyed digest and the last four', async () => {
