@@ -25,6 +25,8 @@ import type { Answer, Step } from './turn'
 // After every answer: 1 hear it again · 2 the menu it came from (afterAnswer). Two misses at a prompt: the caller
 // hears where they are taken (a person, the menu, general information), never a silent jump.
 //
+//  A caller ID that belongs to one parent: welcome (in that parent's language) ─► pin, star there ─► identify.
+//
 //  welcome ─► identify ─► pin ─┬─► caseChoice ─► mainMenu ─┬─ 1 balance and last payment
 //   (2: español)  │ *        │  └─► mainMenu              ├─ 2 next payment due / next payout
 //                 ▼          │ 3 wrong tries, or locked   └─ 3 moreOptions ─┬─ 1 recent payments / money sent to you
@@ -52,7 +54,7 @@ const anyPrompt = ['person'] as const
 const caseMenuMoves = ['paymentOptions', 'callbackStatus', ...callbackStart, 'generalMenu', 'caseChoice'] as const
 
 export const callFlow: Record<StepName, FlowNode> = {
-  welcome: { step: welcome, leadsTo: ['identify', ...anyPrompt] },
+  welcome: { step: welcome, leadsTo: ['identify', 'pin', ...anyPrompt] },
   identify: { step: identify, leadsTo: ['pin', 'generalMenu', ...anyPrompt] },
   pin: { step: pin, leadsTo: ['identify', 'caseChoice', 'mainMenu', 'generalMenu', 'cannotIdentify', ...anyPrompt] },
   cannotIdentify: { step: cannotIdentify, leadsTo: [...callbackStart, 'generalMenu', ...anyPrompt] },

@@ -8,7 +8,8 @@ import type { Answer, Turn } from './turn'
 
 // What a signed-in caller hears about the case they chose. Every figure is read from the case-inquiry service (the
 // same CaseSummary, history and next steps the portal shows) and only put into words here: the phone line
-// computes nothing of its own. Labels for balances and payment methods come from the cases namespace the web uses.
+// computes nothing of its own. Balances and payment methods have spoken words of their own (ivr:spoken), since a
+// label written for a table ("Income withholding") is not what a sentence says aloud ("by income withholding").
 
 /** Payments and disbursements read out by "recent payments". */
 export const recentItemsSpoken = 3
@@ -17,7 +18,8 @@ export const nextStepsSpoken = 5
 
 const money = (turn: Turn, cents: number) => spokenMoney(cents, turn.language, turn.t)
 const date = (turn: Turn, isoDate: string) => spokenDate(isoDate, turn.language)
-const method = (turn: Turn, name: string) => turn.t(`cases:method.${name}`)
+/** "by income withholding", "por depósito directo": the way money moved, as words in the middle of a sentence. */
+const method = (turn: Turn, name: string) => turn.t(`ivr:spoken.method.${name}`)
 
 /** "100 dollars on May 1, 2025, by direct deposit", or without the method when the ledger does not say. */
 function moneyMoved(turn: Turn, key: string, item: { amountCents: number; date: string; method: string | null }): string {
@@ -40,13 +42,13 @@ const balance: Answer = async (turn) => {
       : turn.t(receiving ? 'ivr:balance.totalOwedToCase' : 'ivr:balance.totalYouOwe', { amount: money(turn, b.totalOwedCents) }),
   )
   const parts: Array<[string, number]> = [
-    ['cases:balance.currentDue', b.currentDueCents],
-    ['cases:balance.familyArrears', b.familyArrearsCents],
-    ['cases:balance.stateArrears', b.stateArrearsCents],
-    ['cases:balance.interest', b.interestCents],
+    ['currentDue', b.currentDueCents],
+    ['familyArrears', b.familyArrearsCents],
+    ['stateArrears', b.stateArrearsCents],
+    ['interest', b.interestCents],
   ]
-  for (const [label, cents] of parts) {
-    if (cents > 0) lines.push(turn.t('ivr:balance.part', { label: turn.t(label), amount: money(turn, cents) }))
+  for (const [part, cents] of parts) {
+    if (cents > 0) lines.push(turn.t(`ivr:spoken.balance.${part}`, { amount: money(turn, cents) }))
   }
   const credit = summary.paying?.creditHeldCents ?? 0
   if (credit > 0) lines.push(turn.t('ivr:balance.credit', { amount: money(turn, credit) }))

@@ -62,6 +62,11 @@ export const flowStateSchema = z.object({
   signInFailures: z.number().int().min(0),
   keyedIdentifier: keyedIdentifierReference.nullable(),
   participantId: z.number().int().positive().nullable(),
+  /**
+   * The one parent whose number this caller ID is, while the line asks this caller for the PIN only; null for an
+   * unknown or shared number, and from the moment the caller chooses to key a PAR ID instead.
+   */
+  recognizedCaller: z.number().int().positive().nullable().default(null),
   /** Cases offered in the case choice, in the order their keys were read. */
   caseIds: z.array(z.number().int().positive()),
   caseId: z.number().int().positive().nullable(),
@@ -92,6 +97,7 @@ export function initialFlowState(): FlowState {
     signInFailures: 0,
     keyedIdentifier: null,
     participantId: null,
+    recognizedCaller: null,
     caseIds: [],
     caseId: null,
     backTo: null,

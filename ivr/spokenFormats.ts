@@ -83,3 +83,31 @@ const monthFormats = {
 export function spokenMonth(isoDate: string, language: Language): string {
   return monthFormats[language].format(new Date(`${isoDate.slice(0, 7)}-15T12:00:00Z`))
 }
+
+/**
+ * Money before a noun, as English says it: "a 35 dollar service fee", never "a 35 dollars service fee". Spanish puts
+ * the amount after the noun ("un cargo de 35 dólares"), so its templates use the ordinary form.
+ */
+export function spokenMoneyAsModifier(cents: number, language: Language, t: TFunction): string {
+  if (language !== 'en' || cents <= 0 || cents % 100 !== 0) return spokenMoney(cents, language, t)
+  return t('ivr:money.dollarsModifier', { dollars: spokenNumber(cents / 100, language) })
+}
+
+const postalCodeAfterState = /,?\s*\b(?:CA|California)\b\.?\s+\d{5}(?:-\d{4})?\b/g
+const formInParentheses = /\s*\((?:form\s+)?[A-Z]{1,4}-\d{2,4}[A-Z]?\)/g
+const formNumber = /\b([A-Z]{1,4})-(\d{2,4}[A-Z]?)\b/g
+
+/**
+ * Text the agency recorded for the eye (an event's topic, a place), made fit for the ear: a court form's number in
+ * parentheses is left out (the caller hears what the form is), one standing alone is read letter by letter and digit
+ * by digit, and a ZIP code after the state is dropped, since nobody drives to a ZIP code.
+ */
+export function spokenText(text: string, language: Language): string {
+  void language
+  return text
+    .replace(formInParentheses, '')
+    .replace(postalCodeAfterState, ', California')
+    .replace(formNumber, (_match, letters: string, digits: string) => `${oneByOne(letters)} ${oneByOne(digits)}`)
+    .replace(/\s{2,}/g, ' ')
+    .trim()
+}

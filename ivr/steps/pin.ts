@@ -3,6 +3,7 @@ import { stepPath } from '../paths'
 import { spokenDateTime } from '../spokenFormats'
 import type { Step, Turn } from '../turn'
 import { ask, newResponse } from '../voice'
+import { isRecognized, signInAnotherWay, tryAgainAfterWrongPin } from './callerRecognition'
 import { startWithCases } from './caseChoice'
 import { numberPromptCommand } from './menu'
 
@@ -22,13 +23,13 @@ export const pin: Step = {
     return ask(
       newResponse(),
       turn.language,
-      { action: stepPath('pin'), lines: [turn.t('ivr:pin.ask')], input: 'keys', timeoutSeconds: 8 },
+      { action: stepPath('pin'), lines: [turn.t(isRecognized(turn) ? 'ivr:pin.askRecognized' : 'ivr:pin.ask')], input: 'keys', timeoutSeconds: 8 },
       lead,
     )
   },
 
   async answer(turn, input) {
-    const command = await numberPromptCommand(turn, input, (c) => c.goTo('identify'))
+    const command = await numberPromptCommand(turn, input, signInAnotherWay)
     if (command) return command
     if (input.kind === 'none') return turn.retry('noInput', help(turn), (lead) => turn.goTo('cannotIdentify', lead))
     const keyed = input.kind === 'keys' ? digitsFrom(input) : null
@@ -57,6 +58,6 @@ export const pin: Step = {
     }
     turn.flow.signInFailures += 1
     if (turn.flow.signInFailures >= maxSignInTriesPerCall) return turn.goTo('cannotIdentify', [turn.t('ivr:pin.noMatch')])
-    return turn.goTo('identify', [turn.t('ivr:pin.noMatch'), turn.t('ivr:pin.tryAgain')])
+    return tryAgainAfterWrongPin(turn, [turn.t('ivr:pin.noMatch'), turn.t('ivr:pin.tryAgain')])
   },
 }

@@ -1,51 +1,64 @@
+import type { Language } from '../../server/i18n'
 import { phrasesOf, saidAnyOf } from '../callerInput'
+import type { CallerInput } from '../callerInput'
 import { stepPath } from '../paths'
 import type { Step, Turn } from '../turn'
 import { newResponse, sayLines, voices } from '../voice'
+import { askRecognizedPin, isRecognized, recognizeCaller } from './callerRecognition'
 
-// The greeting and the choice of language. English unless the caller presses 2 or says "español"; the offer of
-// Spanish is spoken in Spanish, by the Spanish voice, so a caller who speaks no English still understands it.
+// The greeting and the choice of language, always 1 for English and 2 for Spanish, each offer spoken in its own
+// language by its own voice so a caller who speaks no English still understands it. An unknown caller hears the
+// greeting in English and stays in English by waiting. A caller whose number belongs to one parent hears the
+// greeting in that parent's language, stays in it by waiting, and is then asked for the PIN only.
 
-function bothOffers(turn: Turn) {
-  const english = turn.t('ivr:welcome.offerThisLanguage', { lng: 'en' })
-  const spanish = turn.t('ivr:welcome.offerThisLanguage', { lng: 'es' })
-  return { english, spanish }
-}
+const other = (language: Language): Language => (language === 'en' ? 'es' : 'en')
 
-function chooseSpanish(turn: Turn) {
-  turn.flow.language = 'es'
-  return turn.goTo('identify')
+function chosenLanguage(turn: Turn, input: CallerInput): Language | null {
+  const said = (language: Language) =>
+    input.kind === 'speech' && saidAnyOf(input.text, phrasesOf(turn.t('ivr:welcome.phrases', { lng: language })))
+  if ((input.kind === 'keys' && input.digits.startsWith('2')) || said('es')) return 'es'
+  if ((input.kind === 'keys' && input.digits.startsWith('1')) || said('en')) return 'en'
+  return null
 }
 
 export const welcome: Step = {
-  ask(turn, lead) {
+  async ask(turn, lead) {
+    const recognized = await recognizeCaller(turn)
+    // The caller's own language speaks first; the other is offered after it, in its own voice.
+    const first: Language = recognized ? turn.flow.language : 'en'
     const response = newResponse()
-    const { english, spanish } = bothOffers(turn)
     const gather = response.gather({
       action: stepPath('welcome'),
       method: 'POST',
       input: ['dtmf', 'speech'],
-      // Listening in English, whose recognizer writes "español" as "Espanol" or "Spanish"; both are in the hints.
-      language: voices.en.language,
+      // English's recognizer writes "español" as "Espanol" or "Spanish", Spanish's "English" as "inglés": both
+      // languages' words are in the hints.
+      language: voices[first].language,
       numDigits: 1,
       timeout: 4,
       speechTimeout: 'auto',
       hints: [...phrasesOf(turn.t('ivr:welcome.phrases', { lng: 'en' })), ...phrasesOf(turn.t('ivr:welcome.phrases', { lng: 'es' }))].join(', '),
     })
-    sayLines(gather, 'en', [...lead, turn.t('ivr:welcome.greeting', { lng: 'en' }), english])
-    sayLines(gather, 'es', [spanish])
+    if (recognized) {
+      sayLines(gather, first, [...lead, turn.t('ivr:welcome.greeting', { lng: first })])
+      sayLines(gather, other(first), [turn.t('ivr:welcome.offerOtherLanguage', { lng: other(first) })])
+    } else {
+      sayLines(gather, 'en', [...lead, turn.t('ivr:welcome.greeting', { lng: 'en' }), turn.t('ivr:welcome.offerThisLanguage', { lng: 'en' })])
+      sayLines(gather, 'es', [turn.t('ivr:welcome.offerThisLanguage', { lng: 'es' })])
+    }
     response.redirect({ method: 'POST' }, stepPath('welcome'))
     return response
   },
 
   async answer(turn, input) {
-    const saidSpanish = input.kind === 'speech' && saidAnyOf(input.text, phrasesOf(turn.t('ivr:welcome.phrases', { lng: 'es' })))
-    const saidEnglish = input.kind === 'speech' && saidAnyOf(input.text, phrasesOf(turn.t('ivr:welcome.phrases', { lng: 'en' })))
-    if ((input.kind === 'keys' && input.digits.startsWith('2')) || saidSpanish) return chooseSpanish(turn)
-    // Silence keeps English: the line's default, so a caller who waits is never stuck at the greeting.
-    if ((input.kind === 'keys' && input.digits.startsWith('1')) || saidEnglish || input.kind === 'none') return turn.goTo('identify')
-    // The operator key works here too, as in every menu; the call goes on in English.
+    // The operator key works here too, as in every menu; the call goes on in the language it is in.
     if (input.kind === 'keys' && input.digits === '0') return turn.goTo('person')
-    return turn.retry('badInput', [], (lead) => turn.goTo('identify', lead))
+    const chosen = chosenLanguage(turn, input)
+    // Silence keeps the language the greeting was in, so a caller who waits is never stuck here.
+    if (chosen === null && input.kind !== 'none') {
+      return turn.retry('badInput', [], (lead) => (isRecognized(turn) ? askRecognizedPin(turn, lead) : turn.goTo('identify', lead)))
+    }
+    if (chosen) turn.flow.language = chosen
+    return isRecognized(turn) ? askRecognizedPin(turn) : turn.goTo('identify')
   },
 }

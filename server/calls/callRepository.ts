@@ -119,6 +119,21 @@ export function callRepository(db: Kysely<Database>) {
       return found ? { kind: 'case', id: found.id } : null
     },
 
+    /** Up to `limit` parents (paying or receiving on some case) whose primary or mobile number is this one. */
+    async parentsWithPhone(e164: string, limit: number): Promise<Array<{ id: number; language: 'en' | 'es'; hasPin: boolean }>> {
+      const rows = await db
+        .selectFrom('participants')
+        .innerJoin('case_roles', 'case_roles.participant_id', 'participants.id')
+        .leftJoin('accounts', 'accounts.participant_id', 'participants.id')
+        .where((eb) => eb.or([eb('participants.phone_primary', '=', e164), eb('participants.phone_mobile', '=', e164)]))
+        .where('case_roles.role', 'in', ['paying', 'receiving'])
+        .select(['participants.id', 'participants.language', 'accounts.pin_hash'])
+        .distinct()
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({ id: row.id, language: row.language, hasPin: row.pin_hash !== null }))
+    },
+
     async parIdOf(participantId: number): Promise<string | undefined> {
       const row = await db.selectFrom('participants').select('par_id').where('id', '=', participantId).executeTakeFirst()
       return row?.par_id

@@ -110,6 +110,18 @@ export function createCallService(deps: { db: Kysely<Database>; clock: Clock; ca
       return (await calls.referenceFor(normalized)) ?? { kind: 'none' }
     },
 
+    /**
+     * The parent a caller ID belongs to, when it belongs to exactly one who can sign in by phone: the line then
+     * greets in their language and asks only for the PIN. A number two parents share, or one nobody has, gives
+     * null, and the caller signs in as anyone does. Nothing here proves who is calling: the PIN still does.
+     */
+    async recognizeCaller(fromNumber: string | null): Promise<{ reference: KeyedIdentifierReference; language: CallLanguage } | null> {
+      if (!fromNumber || !/^\+1\d{10}$/.test(fromNumber)) return null
+      const owners = await calls.parentsWithPhone(fromNumber, 2)
+      if (owners.length !== 1 || !owners[0]!.hasPin) return null
+      return { reference: { kind: 'participant', id: owners[0]!.id }, language: owners[0]!.language }
+    },
+
     /** The PAR ID or case number a reference stands for, to hand to sign-in; '' when it named nothing. */
     async identifierFor(reference: KeyedIdentifierReference): Promise<string> {
       if (reference.kind === 'participant') return (await calls.parIdOf(reference.id)) ?? ''

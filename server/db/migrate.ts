@@ -5,6 +5,7 @@ import { initialSchema } from './migrations/0001_initial'
 import { callbacksSchema } from './migrations/0002_callbacks'
 import { staffPhoneSchema } from './migrations/0003_staff_phone'
 import { phoneGuardsSchema } from './migrations/0004_phone_guards'
+import { participantMobileIndexSchema } from './migrations/0005_participant_mobile_index'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -13,6 +14,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0002_callbacks': callbacksSchema(dialect),
     '0003_staff_phone': staffPhoneSchema(dialect),
     '0004_phone_guards': phoneGuardsSchema(dialect),
+    '0005_participant_mobile_index': participantMobileIndexSchema(dialect),
   }
 }
 

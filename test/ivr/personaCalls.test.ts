@@ -51,10 +51,19 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
     const summaries = await phone.services.cases.listCaseSummaries(principal, 'phone')
     expect(summaries.map((s) => s.caseNumber).sort()).toEqual([...persona.cases].sort())
 
+    // From the parent's own number: greeted in the parent's language, asked for the PIN only, and told nothing about
+    // them or their case before the PIN is right.
     const call = new SimulatedCall(phone.app, phone.config, persona.phone.callerId)
     await call.dial()
+    const own = translatorFor(i18n, persona.language)
+    expect(call.last.lines[0]).toMatchObject({ text: own('ivr:welcome.greeting'), voice: persona.language === 'es' ? 'Polly.Lupe' : 'Polly.Joanna' })
     await call.press(language === 'es' ? '2' : '1')
-    await call.press(persona.phone.parId)
+    expect(call.last.gather?.action).toBe('/ivr/step/pin')
+    expect(call.text).toBe(t('ivr:pin.askRecognized'))
+    const beforePin = call.everything
+    for (const secret of [persona.name.split(' ')[0]!, persona.name.split(' ').at(-1)!, ...persona.cases.map((c) => spokenEnding(c)), t('ivr:money.dollarsOther', { dollars: '' }).trim()]) {
+      expect(beforePin).not.toContain(secret)
+    }
     await call.press(persona.phone.pin)
 
     for (const [index, summary] of summaries.entries()) {
@@ -153,7 +162,8 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
     await call.hangUp(240)
     const record = await phone.services.calls.find(call.callSid)
     expect(record).toMatchObject({ language, identified: true, participantId, outcome: 'resolved_by_phone', durationSeconds: 240 })
-    expect(record!.path).toEqual(expect.arrayContaining(['welcome', 'identify', 'pin', 'mainMenu', 'balance', 'recentPayments', 'nextPayment', 'nextSteps']))
+    expect(record!.path).not.toContain('identify')
+    expect(record!.path).toEqual(expect.arrayContaining(['welcome', 'pin', 'mainMenu', 'balance', 'recentPayments', 'nextPayment', 'nextSteps']))
 
     const audited = await phone.database.db
       .selectFrom('audit_events')

@@ -1,4 +1,4 @@
-import { oneByOne, spokenDate, spokenDateTime, spokenEnding, spokenMoney, spokenMonth, spokenPhoneNumber } from '../../ivr/spokenFormats'
+import { oneByOne, spokenDate, spokenDateTime, spokenEnding, spokenMoney, spokenMoneyAsModifier, spokenMonth, spokenPhoneNumber, spokenText } from '../../ivr/spokenFormats'
 import { createI18n, translatorFor } from '../../server/i18n'
 
 const i18n = createI18n()
@@ -52,5 +52,29 @@ describe('characters read one by one', () => {
     expect(oneByOne('K7M 3Q9')).toBe('K 7 M 3 Q 9')
     expect(spokenEnding('340009940871')).toBe('0 8 7 1')
     expect(spokenPhoneNumber('+19165550101')).toBe('9 1 6, 5 5 5, 0 1 0 1')
+  })
+})
+
+describe('money before a noun', () => {
+  it('is "a 35 dollar service fee" in English, and the ordinary form in Spanish', () => {
+    expect(spokenMoneyAsModifier(3500, 'en', en)).toBe('35 dollar')
+    expect(spokenMoneyAsModifier(3550, 'en', en)).toBe('35 dollars and 50 cents')
+    expect(spokenMoneyAsModifier(3500, 'es', es)).toBe('35 dólares')
+  })
+})
+
+describe('recorded text spoken', () => {
+  it('leaves out a form number in parentheses and reads one standing alone character by character', () => {
+    expect(spokenText('Income and Expense Declaration (FL-150) with proof of unemployment benefits', 'en')).toBe(
+      'Income and Expense Declaration with proof of unemployment benefits',
+    )
+    expect(spokenText('Bring form FL-300 to court', 'es')).toBe('Bring form F L 3 0 0 to court')
+  })
+
+  it('drops the ZIP code of a place a caller goes to', () => {
+    expect(spokenText('William R. Ridgeway Family Relations Courthouse, 3341 Power Inn Road, Sacramento, CA 95826, Department 123', 'en')).toBe(
+      'William R. Ridgeway Family Relations Courthouse, 3341 Power Inn Road, Sacramento, California, Department 123',
+    )
+    expect(spokenText('3960 Research Drive, Sacramento, CA 95838-1234', 'es')).toBe('3960 Research Drive, Sacramento, California')
   })
 })

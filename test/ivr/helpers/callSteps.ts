@@ -18,10 +18,13 @@ export async function callIn(phone: PhoneTestApp, language: 'en' | 'es', from: s
   return call
 }
 
-/** Signed in and, for a parent with several cases, the first case chosen: the main menu is waiting. */
+/**
+ * Signed in and, for a parent with several cases, the first case chosen: the main menu is waiting. Called from the
+ * parent's own number, the line recognises them and asks for the PIN only.
+ */
 export async function signedIn(phone: PhoneTestApp, who: DemoPersona, language: 'en' | 'es' = 'en') {
   const call = await callIn(phone, language, who.phone.callerId)
-  await call.press(who.phone.parId)
+  expect(call.last.gather?.action).toBe('/ivr/step/pin')
   await call.press(who.phone.pin)
   if (call.last.gather?.action === '/ivr/step/caseChoice') await call.press('1')
   expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
