@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 // What `npm run bench` is asked to do. Pure, so a unit test can hold the parsing to its promises.
 
 export const benchUsage =
-  'usage: npm run bench -- [--quick] [--cases N] [--database sqlite|postgres://…] [--seconds S] [--connections C] [--rate R] [--out FILE] [--no-write]'
+  'usage: npm run bench -- [--quick] [--cases N] [--database sqlite|postgres://…] [--seconds S] [--connections C] [--rate R] [--out FILE] [--no-write] [--profile DIR] [--only NAME]'
 
 export interface BenchOptions {
   quick: boolean
@@ -19,6 +19,10 @@ export interface BenchOptions {
   rate: number
   /** Where the report is written; null with --no-write. */
   out: string | null
+  /** Write the app's CPU profile (node --cpu-prof) into this folder. */
+  profile: string | null
+  /** Run only the scenarios whose name contains this text. */
+  only: string | null
 }
 
 export class BenchOptionError extends Error {}
@@ -46,6 +50,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         rate: { type: 'string' },
         out: { type: 'string' },
         'no-write': { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        only: { type: 'string' },
       },
     })
   } catch (error) {
@@ -65,5 +71,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     connections: wholeNumber('connections', v.connections, 50),
     rate: wholeNumber('rate', v.rate, 200),
     out: v['no-write'] ? null : (v.out ?? 'BENCHMARKS.md'),
+    profile: v.profile ?? null,
+    only: v.only ?? null,
   }
 }

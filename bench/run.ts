@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const secrets = throwawaySecrets(benchSsnHmacKey)
   const servers: RunningServer[] = []
   try {
-    const app = await startApp(await freePort(), database.url, secrets)
+    const app = await startApp(await freePort(), database.url, secrets, options.profile && path.resolve(options.profile))
     servers.push(app)
     log(`app ready in ${app.startMs.toFixed(0)} ms`)
     const baseline = await startBaseline(await freePort())
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
     const cast: Cast = { ...people, signer: { baseUrl: appUrl, authToken: secrets.twilioAuthToken }, menuCalls: [] }
     log(`${cast.parents.length} parents (${cast.parentCases.length} cases), ${cast.reps.length} representatives`)
 
-    const list = scenarios(cast)
+    const list = scenarios(cast).filter((s) => !options.only || s.name.includes(options.only))
     const pages = []
     for (const s of list) {
       if (!s.page) continue

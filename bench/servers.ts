@@ -117,7 +117,7 @@ export function throwawaySecrets(ssnHmacKey: string): AppSecrets {
   return { sessionSecret: randomBytes(32).toString('hex'), twilioAuthToken: randomBytes(16).toString('hex'), ssnHmacKey }
 }
 
-export function startApp(port: number, databaseUrl: string, secrets: AppSecrets): Promise<RunningServer> {
+export function startApp(port: number, databaseUrl: string, secrets: AppSecrets, profileDir: string | null = null): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NODE_ENV: 'production',
@@ -129,7 +129,8 @@ export function startApp(port: number, databaseUrl: string, secrets: AppSecrets)
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     DEMO_DATA: 'off',
   }
-  return launch('app', port, [compiledMain], env, '/readyz')
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []
+  return launch('app', port, [...profile, compiledMain], env, '/readyz')
 }
 
 // The baseline: the least an Express 5 app can do per request, on the same Node and the same machine.

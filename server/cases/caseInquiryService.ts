@@ -13,12 +13,14 @@ import { type CaseView, isCaseId, parentCaseIds, resolveCaseView } from './caseA
 import { CaseNotFound } from './caseErrors'
 import { type CaseFacts, loadCaseFacts } from './caseFacts'
 import { createCaseRepository } from './caseRepository'
-import { caseSituation } from './caseSituation'
+import { type CaseSituation, caseSituation } from './caseSituation'
 import { type CaseSummary, caseSummary } from './caseSummaries'
 import { type EnforcementStatus, enforcementStatus } from './enforcementStatus'
 import { type NextStep, nextSteps } from './nextSteps'
 import { type PaymentExplanation, explainPayment } from './paymentExplanation'
-import { type PaymentHistory, type PaymentHistoryQuery, checkHistoryQuery, paymentHistory } from './paymentHistory'
+import {
+  type PaymentHistory, type PaymentHistoryQuery, checkHistoryQuery, paymentHistory, paymentHistoryYears,
+} from './paymentHistory'
 import { type CasePayoff, type PayoffCalculatorInput, type PayoffRequest, calculatePayoff, casePayoff } from './payoff'
 import { addMonths, monthStart } from './rules/calendar'
 import type { PayoffSchedule } from './rules/payoffSchedule'
@@ -31,6 +33,21 @@ export type CaseReadAction =
   | 'case.enforcement'
   | 'case.next_steps'
   | 'case.payoff'
+
+export interface PaymentsOverview {
+  caseId: number
+  caseNumber: string
+  caseNumberLast4: string
+  viewer: CaseView['viewer']
+  years: PaymentHistory['years']
+}
+
+/** One view of a case as a page shows it: the summary, enforcement and next steps, from one reading of the case. */
+export interface CaseViewResult {
+  summary: CaseSummary
+  enforcement: EnforcementStatus
+  nextSteps: NextStepsResult
+}
 
 export interface NextStepsResult {
   caseId: number
@@ -114,6 +131,23 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
       return history
     },
 
+    /**
+     * What the payments page needs around the history: the case's number and the viewer's side, and the totals of every
+     * year with entries (oldest first), for choosing a year. One access check and one sum query: no ledger replay.
+     */
+    async getPaymentsOverview(principal: Principal, caseId: number, channel: Channel): Promise<PaymentsOverview> {
+      const view = await open(principal, caseId, channel)
+      const everything = await paymentHistoryYears(repository, view.caseId, view.viewer, requestMoment().today)
+      await record(principal, channel, [{ caseId: view.caseId, action: 'case.history', details: { overview: true } }])
+      return {
+        caseId: view.caseId,
+        caseNumber: view.record.caseNumber,
+        caseNumberLast4: view.record.caseNumber.slice(-4),
+        viewer: view.viewer,
+        years: everything,
+      }
+    },
+
     explainPayment(principal: Principal, caseId: number, paymentId: number, channel: Channel): Promise<PaymentExplanation> {
       return read(principal, caseId, channel, 'case.payment_explanation', (facts) => explainPayment(facts, paymentId), {
         paymentId: Number.isSafeInteger(paymentId) ? paymentId : null,
@@ -121,27 +155,30 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
     },
 
     getEnforcement(principal: Principal, caseId: number, channel: Channel): Promise<EnforcementStatus> {
-      return read(principal, caseId, channel, 'case.enforcement', (facts) =>
-        enforcementStatus({
-          caseId: facts.view.caseId,
-          viewer: facts.view.viewer,
-          asOf: facts.today,
-          county: facts.view.record.county,
-          officeCode: facts.view.record.officeCode,
-          balances: facts.statement.balances,
-          enforcement: facts.enforcement,
-          payer: facts.payer,
-        }),
-      )
+      return read(principal, caseId, channel, 'case.enforcement', enforcementOf)
     },
 
     getNextSteps(principal: Principal, caseId: number, channel: Channel): Promise<NextStepsResult> {
-      return read(principal, caseId, channel, 'case.next_steps', (facts) => ({
-        caseId: facts.view.caseId,
-        viewer: facts.view.viewer,
-        asOf: facts.today,
-        steps: nextSteps(caseSituation(facts)),
-      }))
+      return read(principal, caseId, channel, 'case.next_steps', (facts) => nextStepsOf(facts, caseSituation(facts)))
+    },
+
+    /**
+     * What a case page shows (the summary, enforcement and next steps) from one load of the case, one replay of its
+     * ledger and one audit row, instead of three of each. The summary's row says the view showed the other two.
+     */
+    getCaseView(principal: Principal, caseId: number, channel: Channel): Promise<CaseViewResult> {
+      return read(
+        principal,
+        caseId,
+        channel,
+        'case.summary',
+        (facts) => {
+          const enforcement = enforcementOf(facts)
+          const situation = caseSituation(facts, enforcement)
+          return { summary: caseSummary(facts, situation), enforcement, nextSteps: nextStepsOf(facts, situation) }
+        },
+        { withEnforcement: true, withNextSteps: true },
+      )
     },
 
     /** The paying parent's arrears payoff; the receiving side of a case has none, so it is not found for them. */
@@ -158,6 +195,23 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
       return calculatePayoff({ ...input, firstMonth: input.firstMonth ?? nextMonth })
     },
   }
+}
+
+function enforcementOf(facts: CaseFacts): EnforcementStatus {
+  return enforcementStatus({
+    caseId: facts.view.caseId,
+    viewer: facts.view.viewer,
+    asOf: facts.today,
+    county: facts.view.record.county,
+    officeCode: facts.view.record.officeCode,
+    balances: facts.statement.balances,
+    enforcement: facts.enforcement,
+    payer: facts.payer,
+  })
+}
+
+function nextStepsOf(facts: CaseFacts, situation: CaseSituation): NextStepsResult {
+  return { caseId: facts.view.caseId, viewer: facts.view.viewer, asOf: facts.today, steps: nextSteps(situation) }
 }
 
 export type CaseInquiryService = ReturnType<typeof createCaseInquiryService>

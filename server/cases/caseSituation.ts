@@ -4,7 +4,7 @@ import type { Viewer } from './caseAccess'
 import type { CaseFacts } from './caseFacts'
 import type { EventRecord, OrderRecord } from './caseRepository'
 import { mayQualifyForCoap } from './coapScreening'
-import { type DriversLicense, enforcementStatus } from './enforcementStatus'
+import { type DriversLicense, type EnforcementStatus, enforcementStatus } from './enforcementStatus'
 import { type ReleaseRelief, releaseRelief } from './incarcerationRelief'
 import { addMonths } from './rules/calendar'
 import type { LedgerStatement, NextDue } from './rules/ledgerStatement'
@@ -88,7 +88,8 @@ function paidToStateSince(statement: LedgerStatement, since: IsoDate): Cents {
   return cents
 }
 
-export function caseSituation(facts: CaseFacts): CaseSituation {
+/** `enforcement` when the caller has already worked out the case's enforcement status from the same facts. */
+export function caseSituation(facts: CaseFacts, enforcement?: EnforcementStatus): CaseSituation {
   const { view, statement, today } = facts
   const record = view.record
   const paysSide = view.viewer !== 'receiving'
@@ -96,10 +97,10 @@ export function caseSituation(facts: CaseFacts): CaseSituation {
   const chargingNow = ordersInForce(facts.orders, today).some((o) => o.monthlyCents > 0)
 
   const license = paysSide
-    ? enforcementStatus({
+    ? (enforcement ?? enforcementStatus({
         caseId: view.caseId, viewer: view.viewer, asOf: today, county: record.county, officeCode: record.officeCode,
         balances: statement.balances, enforcement: facts.enforcement, payer: facts.payer,
-      }).driversLicense
+      })).driversLicense
     : null
 
   const releasedOn = paysSide ? (facts.payer?.releasedFromIncarcerationOn ?? null) : null

@@ -5,7 +5,7 @@ import type { Viewer } from './caseAccess'
 import { type CaseAlert, caseAlerts } from './caseAlerts'
 import type { CaseFacts } from './caseFacts'
 import type { CaseRecord } from './caseRepository'
-import { type NextPayment, caseSituation, ordersInForce } from './caseSituation'
+import { type CaseSituation, type NextPayment, caseSituation, ordersInForce } from './caseSituation'
 import { type ExpectedDisbursement, expectedDisbursements } from './disbursementSchedule'
 import type { LedgerBalances } from './rules/ledgerStatement'
 import type { Cents, IsoDate, OrderKind, PaymentMethod } from './rules/ledgerTypes'
@@ -92,10 +92,10 @@ function receivingSide(facts: CaseFacts): ReceivingSide {
   }
 }
 
-export function caseSummary(facts: CaseFacts): CaseSummary {
+/** `situation` when the caller has already worked it out from the same facts (a case page also lists next steps). */
+export function caseSummary(facts: CaseFacts, situation: CaseSituation = caseSituation(facts)): CaseSummary {
   const { view, statement, today } = facts
   const record = view.record
-  const situation = caseSituation(facts)
   const last = statement.lastPayment
   return {
     caseId: view.caseId,

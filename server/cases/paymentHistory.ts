@@ -158,3 +158,14 @@ export async function paymentHistory(
     ...historyTotals(totalRows),
   }
 }
+
+/** The totals of every calendar year with entries up to `today`, oldest first: the sums alone, no page of rows. */
+export async function paymentHistoryYears(
+  repository: CaseRepository,
+  caseId: number,
+  viewer: Viewer,
+  today: IsoDate,
+): Promise<PaymentHistory['years']> {
+  const rows = await repository.historyTotals(caseId, { kinds: historyKinds(viewer), from: EARLIEST, to: today })
+  return historyTotals(rows).years
+}

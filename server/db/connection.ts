@@ -8,6 +8,7 @@ import { Pool, types } from 'pg'
 import type { DatabaseLocation, SqlDialect } from './dialect'
 import type { Database } from './schema'
 import { LockingSqliteDialect } from './sqliteMigrationDialect'
+import { withStatementCache } from './statementCache'
 
 // PostgreSQL sends bigint (COUNT, SUM) as text to protect precision; every figure we count or sum is far
 // below 2^53, so read them as numbers and let both dialects return the same shape.
@@ -49,7 +50,7 @@ function openSqlite(filename: string): DatabaseHandle {
   } catch (error) {
     throw new DatabaseOpenError(`cannot open SQLite database ${filename}: ${(error as Error).message}`)
   }
-  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({ dialect: new LockingSqliteDialect({ database: withStatementCache(sqlite) }) })
   return {
     db,
     dialect: 'sqlite',

@@ -6,6 +6,9 @@ import type { Database } from './schema'
 
 const defaultLifetimeMs = 15 * 60 * 1000
 const expiredSessionGraceMs = 5 * 60 * 1000
+const touchResolutionMs = 60 * 1000
+/** Bounds the memory of recent writes; forgetting one only costs a write. */
+const rememberedSessions = 10_000
 
 /**
  * Sessions live in the application's own database (SQLite or PostgreSQL), so any process behind a load
@@ -14,6 +17,8 @@ const expiredSessionGraceMs = 5 * 60 * 1000
  */
 export class DatabaseSessionStore extends Store {
   private writesSinceSweep = 0
+  /** The expiry this process last wrote for a session, so a touch that would barely move it is skipped. */
+  private readonly recentExpiries = new Map<string, string>()
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -36,6 +41,7 @@ export class DatabaseSessionStore extends Store {
 
   override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
     const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session) }
+    this.remember(sid, row.expires_at)
     this.db
       .insertInto('sessions')
       .values(row)
@@ -46,15 +52,24 @@ export class DatabaseSessionStore extends Store {
   }
 
   override touch(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
+    // A row's expiry moved by less than a minute is not worth a write on every request; it outlives the idle limit.
+    const expiresAt = this.expiryOf(session)
+    const written = this.recentExpiries.get(sid)
+    if (written !== undefined && Date.parse(expiresAt) - Date.parse(written) < touchResolutionMs) {
+      callback?.()
+      return
+    }
+    this.remember(sid, expiresAt)
     this.db
       .updateTable('sessions')
-      .set({ expires_at: this.expiryOf(session) })
+      .set({ expires_at: expiresAt })
       .where('sid', '=', sid)
       .execute()
       .then(() => callback?.(), (error: unknown) => callback?.(error))
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.recentExpiries.delete(sid)
     this.db
       .deleteFrom('sessions')
       .where('sid', '=', sid)
@@ -69,6 +84,11 @@ export class DatabaseSessionStore extends Store {
   private expiryOf(session: SessionData): string {
     const lifetimeMs = session.cookie?.originalMaxAge ?? defaultLifetimeMs
     return new Date(this.clock.now().getTime() + lifetimeMs + expiredSessionGraceMs).toISOString()
+  }
+
+  private remember(sid: string, expiresAt: string): void {
+    if (this.recentExpiries.size >= rememberedSessions) this.recentExpiries.clear()
+    this.recentExpiries.set(sid, expiresAt)
   }
 
   private async sweepNowAndThen(): Promise<void> {

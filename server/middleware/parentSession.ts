@@ -13,7 +13,18 @@ export const sessionAbsoluteMs = 12 * 60 * 60 * 1000
 /** The warning opens two minutes before the idle limit: far more than the 20 seconds WCAG 2.2.1 asks for. */
 export const sessionWarningMs = 2 * 60 * 1000
 
+/**
+ * Activity is recorded to this resolution: a changed session is a database write, and writing one on every request
+ * was most of what a signed-in page cost the database. The idle limit is then kept to within these seconds.
+ */
+export const activityResolutionMs = 15 * 1000
+
 export type SessionState = 'active' | 'idle_expired' | 'absolute_expired'
+
+function activityIsNews(now: Date, lastSeenAt: string | undefined): boolean {
+  const last = Date.parse(lastSeenAt ?? '')
+  return !Number.isFinite(last) || now.getTime() - last >= activityResolutionMs || now.getTime() < last
+}
 
 export function sessionStateAt(now: Date, session: { signedInAt?: string; lastSeenAt?: string }): SessionState {
   const signedIn = Date.parse(session.signedInAt ?? '')
@@ -75,7 +86,10 @@ export function enforceSessionLimits(clock: Clock, paths: SessionLimitPaths, hol
     }
     // Asking how much time is left must not itself count as activity, or the warning could never come true.
     // The whole path: under a mount point (the console's /console) req.path alone is relative to it.
-    if (req.baseUrl + req.path !== paths.sessionStatus) session.lastSeenAt = now.toISOString()
+    const path = req.baseUrl + req.path
+    if (path === paths.staySignedIn || (path !== paths.sessionStatus && activityIsNews(now, session.lastSeenAt))) {
+      session.lastSeenAt = now.toISOString()
+    }
     holder.whenActive(req, res)
     res.locals.sessionTimeout = {
       idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),

@@ -10,7 +10,7 @@ import { kindOf, linkedUrls, measureTransfer, summarise } from '../../bench/page
 describe('npm run bench options', () => {
   it('measures 5,000 cases on SQLite at 50 connections and 200 requests/s by default, into BENCHMARKS.md', () => {
     expect(parseBenchOptions([])).toEqual({
-      quick: false, cases: 5_000, database: 'sqlite', seconds: 8, connections: 50, rate: 200, out: 'BENCHMARKS.md',
+      quick: false, cases: 5_000, database: 'sqlite', seconds: 8, connections: 50, rate: 200, out: 'BENCHMARKS.md', profile: null, only: null,
     })
   })
 

@@ -163,6 +163,8 @@ describe('access', () => {
     () => service.explainPayment(principal, caseId as number, ids.otherCasePayment, 'web'),
     () => service.getEnforcement(principal, caseId as number, 'web'),
     () => service.getNextSteps(principal, caseId as number, 'web'),
+    () => service.getCaseView(principal, caseId as number, 'web'),
+    () => service.getPaymentsOverview(principal, caseId as number, 'web'),
     () => service.getPayoffSchedule(principal, caseId as number, { months: 12 }, 'web'),
   ]
 
@@ -305,6 +307,8 @@ describe('family violence', () => {
       await service.getPaymentHistory(principal, caseId, { pageSize: 500 }, 'web'),
       await service.getEnforcement(principal, caseId, 'web'),
       await service.getNextSteps(principal, caseId, 'web'),
+      await service.getCaseView(principal, caseId, 'web'),
+      await service.getPaymentsOverview(principal, caseId, 'web'),
       await service.explainPayment(principal, caseId, ids.febPayment, 'web'),
       await service.explainPayment(principal, caseId, ids.marPayment, 'web'),
     ]
@@ -329,6 +333,38 @@ describe('family violence', () => {
 })
 
 describe('audit', () => {
+  it('gives the payments page every year of the history with its totals, the case number and the side, for one audit row', async () => {
+    for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA]] as const) {
+      const readsOf = async () => (await audit.caseAuditTrail(asSupervisor, caseId)).filter((e) => e.action !== 'audit_trail.read')
+      const before = (await readsOf()).length
+      const overview = await service.getPaymentsOverview(principal, caseId, 'web')
+      expect(await readsOf()).toHaveLength(before + 1)
+      const summary = await service.getCaseSummary(principal, caseId, 'web')
+      const history = await service.getPaymentHistory(principal, caseId, { pageSize: 500 }, 'web')
+      expect(history.years.length).toBeGreaterThan(0)
+      expect(overview).toEqual({
+        caseId, caseNumber: summary.caseNumber, caseNumberLast4: summary.caseNumberLast4, viewer: summary.viewer, years: history.years,
+      })
+    }
+  })
+
+  it('gives a case page the summary, enforcement and next steps of the separate calls, for one audit row', async () => {
+    for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
+      // Reading the trail is itself recorded; only the case's reads are counted.
+      const readsOf = async () => (await audit.caseAuditTrail(asSupervisor, caseId)).filter((e) => e.action !== 'audit_trail.read')
+      const before = (await readsOf()).length
+      const view = await service.getCaseView(principal, caseId, 'web')
+      const trail = await readsOf()
+      expect(trail).toHaveLength(before + 1)
+      expect(trail[0]).toMatchObject({ action: 'case.summary', details: { withEnforcement: true, withNextSteps: true } })
+      expect(view).toEqual({
+        summary: await service.getCaseSummary(principal, caseId, 'web'),
+        enforcement: await service.getEnforcement(principal, caseId, 'web'),
+        nextSteps: await service.getNextSteps(principal, caseId, 'web'),
+      })
+    }
+  })
+
   it('records who read which case, through which channel, when and what', async () => {
     await service.getCaseSummary(asPat, ids.caseB, 'phone')
     await service.getPaymentHistory(asRep, ids.caseB, { page: 1 }, 'console')

@@ -45,4 +45,19 @@ describe('DatabaseSessionStore', () => {
     const later = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:29:00Z'))
     expect(await promisify<SessionData | null>((done) => later.get('sid-3', done))()).not.toBeNull()
   })
+
+  it('skips a touch that would move the expiry by less than a minute, and writes one that moves it more', async () => {
+    let now = new Date('2026-03-01T12:00:00Z')
+    const store = new DatabaseSessionStore(database.db, { now: () => now })
+    const expiryOf = async () =>
+      (await database.db.selectFrom('sessions').select('expires_at').where('sid', '=', 'sid-4').executeTakeFirstOrThrow()).expires_at
+    await promisify<void>((done) => store.set('sid-4', sessionExpiring('2026-03-01T12:15:00Z'), done))()
+    const written = await expiryOf()
+    now = new Date('2026-03-01T12:00:59Z')
+    await promisify<void>((done) => store.touch('sid-4', sessionExpiring('2026-03-01T12:15:59Z'), done))()
+    expect(await expiryOf()).toBe(written)
+    now = new Date('2026-03-01T12:01:00Z')
+    await promisify<void>((done) => store.touch('sid-4', sessionExpiring('2026-03-01T12:16:00Z'), done))()
+    expect(await expiryOf()).toBe('2026-03-01T12:21:00.000Z')
+  })
 })

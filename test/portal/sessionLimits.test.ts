@@ -1,4 +1,4 @@
-import { sessionAbsoluteMs, sessionWarningMs } from '../../server/middleware/parentSession'
+import { activityResolutionMs, sessionAbsoluteMs, sessionWarningMs } from '../../server/middleware/parentSession'
 import { sessionIdleMs } from '../../server/middleware/setUpWebSession'
 import { portalPaths } from '../../server/portal/paths'
 import { createPortalTestApp, csrfTokenIn, persona, type PortalTestApp, signedInAgent, text } from './portalTestApp'
@@ -31,6 +31,20 @@ describe('session limits', () => {
       testApp.clock.advance(sessionIdleMs - minute)
       await agent.get(portalPaths.dashboard).expect(200)
     }
+  })
+
+  it('records activity to the resolution of a few seconds: requests closer together write nothing to the session', async () => {
+    const agent = await signedInAgent(testApp.app, persona('current-payer'))
+    const stored = async () => (await testApp.database.db.selectFrom('sessions').select(['sess']).execute()).map((r) => r.sess).join()
+    testApp.clock.advance(activityResolutionMs)
+    await agent.get(portalPaths.dashboard).expect(200)
+    const afterActivity = await stored()
+    testApp.clock.advance(activityResolutionMs - 1_000)
+    await agent.get(portalPaths.dashboard).expect(200)
+    expect(await stored()).toBe(afterActivity)
+    // The idle limit still runs from the recorded activity, so the session ends within the resolution of 15 minutes.
+    testApp.clock.advance(sessionIdleMs - activityResolutionMs + 1_000)
+    await agent.get(portalPaths.dashboard).expect(303).expect('Location', `${portalPaths.sessionEnded}?reason=idle`)
   })
 
   it('ends every session 12 hours after sign-in, however busy', async () => {

@@ -27,9 +27,8 @@ export function callbackController({ services, config }: AppDependencies) {
     const { callback, attempts, timeLeft, claimStale, readyNow } = detail
     const caseId = callback.caseId
     // The case through the same case-inquiry service as the portal and the phone line; each read is audited there.
-    const [summary, nextSteps, parties, earlier] = await Promise.all([
-      caseId === null ? null : services.cases.getCaseSummary(principal, caseId, 'console'),
-      caseId === null ? null : services.cases.getNextSteps(principal, caseId, 'console'),
+    const [view, parties, earlier] = await Promise.all([
+      caseId === null ? null : services.cases.getCaseView(principal, caseId, 'console'),
       caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
       caseId === null ? [] : services.callbacks.listForCase(caseId),
     ])
@@ -56,8 +55,8 @@ export function callbackController({ services, config }: AppDependencies) {
       claimStale,
       maxAttempts: config.callbacks.maxAttempts,
       parent,
-      summary,
-      nextSteps: nextSteps?.steps ?? [],
+      summary: view?.summary ?? null,
+      nextSteps: view?.nextSteps.steps ?? [],
       parties: parties?.parties ?? [],
       familyViolence: parties?.parties.some((p) => p.familyViolence) ?? false,
       phoneContext: phoneContextView(req.t, callback.phoneContext),

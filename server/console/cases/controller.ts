@@ -24,11 +24,9 @@ export function staffCasesController({ services }: AppDependencies) {
     async show(req: Request, res: Response) {
       const principal = staffPrincipalOf(req)
       const caseId = caseIdOf(req)
-      // The summary first: it is the access check and the audited read, so nothing else is read for a missing case.
-      const summary = await services.cases.getCaseSummary(principal, caseId, 'console')
-      const [enforcement, nextSteps, parties, callbacks] = await Promise.all([
-        services.cases.getEnforcement(principal, caseId, 'console'),
-        services.cases.getNextSteps(principal, caseId, 'console'),
+      // The case view first: it is the access check and the audited read, so nothing else is read for a missing case.
+      const { summary, enforcement, nextSteps } = await services.cases.getCaseView(principal, caseId, 'console')
+      const [parties, callbacks] = await Promise.all([
         services.staffDirectory.caseParties(principal, caseId),
         services.callbacks.listForCase(caseId),
       ])

@@ -10,12 +10,8 @@ export function caseController({ services }: AppDependencies) {
     async show(req: Request, res: Response) {
       const principal = principalOf(req)
       const caseId = caseIdOf(req)
-      // The summary first: it is the access check, so nothing else is read for a case that is not theirs.
-      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
-      const [enforcement, nextSteps] = await Promise.all([
-        services.cases.getEnforcement(principal, caseId, 'web'),
-        services.cases.getNextSteps(principal, caseId, 'web'),
-      ])
+      // One reading of the case (its access check, its ledger replayed once, one audit row) for the whole page.
+      const { summary, enforcement, nextSteps } = await services.cases.getCaseView(principal, caseId, 'web')
       const paying = summary.viewer === 'paying'
       const arrearsCents = summary.balances.familyArrearsCents + summary.balances.stateArrearsCents + summary.balances.interestCents
       res.render('case/case', {

@@ -16,9 +16,9 @@ const csvPageSize = 500
 type Totals = PaymentHistory['months'][number]
 
 export function paymentsController({ services }: AppDependencies) {
-  /** Years with entries (newest first) come from the whole history; the range then narrows to the chosen one. */
+  /** Years with entries (newest first) come from the whole history's sums; the range then narrows to the chosen one. */
   async function chosenRange(req: Request, caseId: number, year: string) {
-    const everything = await services.cases.getPaymentHistory(principalOf(req), caseId, { page: 1, pageSize: 1 }, 'web')
+    const everything = await services.cases.getPaymentsOverview(principalOf(req), caseId, 'web')
     const years = everything.years.map((y) => y.year).reverse()
     const chosen = year || String(years[0] ?? 'all')
     const range = chosen === 'all' ? {} : { from: `${chosen}-01-01`, to: `${chosen}-12-31` }
@@ -29,10 +29,11 @@ export function paymentsController({ services }: AppDependencies) {
     async list(req: Request, res: Response) {
       const principal = principalOf(req)
       const caseId = caseIdOf(req)
-      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
       const filters = validateForm(historyFilterSchema, req.query)
       const year = filters.ok ? filters.data.year : ''
+      // The overview is the access check and holds all the page needs of the case (its number, the viewer's side).
       const { everything, years, chosen, range } = await chosenRange(req, caseId, year)
+      const summary = everything
       const page = filters.ok ? filters.data.page : 1
       const history = await services.cases.getPaymentHistory(principal, caseId, { ...range, page, pageSize }, 'web')
       const receiving = summary.viewer !== 'paying'
@@ -64,8 +65,7 @@ export function paymentsController({ services }: AppDependencies) {
       const caseId = caseIdOf(req)
       const filters = validateForm(historyFilterSchema, req.query)
       if (!filters.ok) return res.status(400).type('text/plain').send(req.t(Object.values(filters.errors)[0] as string))
-      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
-      const { chosen, range } = await chosenRange(req, caseId, filters.data.year)
+      const { everything: summary, chosen, range } = await chosenRange(req, caseId, filters.data.year)
       const items: PaymentHistory['items'] = []
       for (let page = 1; ; page++) {
         const history = await services.cases.getPaymentHistory(principal, caseId, { ...range, page, pageSize: csvPageSize }, 'web')
