@@ -16,7 +16,7 @@ import { currentCommit, renderReport, type RunFigures, type ScenarioFigures, wri
 import { type Cast, scenarios } from './scenarios'
 import { ensureBuilt, projectRoot, type RunningServer, startApp, startBaseline, throwawaySecrets } from './servers'
 import { benchSsnHmacKey } from './benchDatabase'
-import { callToMainMenu, clientAddressOf, proxyHeaders, signIn, type WebSession } from './visitors'
+import { callToBalance, clientAddressOf, proxyHeaders, signIn, type WebSession } from './visitors'
 
 // `npm run bench [-- --quick] [--cases N] [--database postgres://…]`: what users feel, over HTTP. Starts the app as an
 // operator runs it and, in the same run, a bare Express 5 hello-world as the baseline; drives each page and webhook
@@ -134,13 +134,13 @@ async function main(): Promise<void> {
     const figures: ScenarioFigures[] = []
     let firstWebhookRate = 0
     for (const s of list) {
-      if (s.name === 'phone: mid-call menu turn') {
+      if (s.name.startsWith('phone: mid-call')) {
         // Each call takes at most 80 webhooks before the line ends it politely; bring enough calls to the menu.
         const expected = Math.max(firstWebhookRate, 500) * 1.5 * (options.seconds + 1) + options.rate * options.seconds
         const needed = Math.ceil(expected / 60) + 5
-        log(`bringing ${needed} calls to the main menu …`)
+        log(`bringing ${needed} calls to the balance …`)
         cast.menuCalls = await inBatches(Array.from({ length: needed }, (_, i) => callers[i % callers.length]!), 8, async (c) => ({
-          callSid: await callToMainMenu(cast.signer, { parId: c.parId, pin: SYNTHETIC_PIN, from: c.phone }),
+          callSid: await callToBalance(cast.signer, { parId: c.parId, pin: SYNTHETIC_PIN, from: c.phone }),
           from: c.phone,
         }))
       }

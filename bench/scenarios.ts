@@ -1,6 +1,6 @@
 import { callbackTopics } from '../server/callbacks/callbackRequest'
 import type { LoadTarget } from './load'
-import { callParams, clientAddressOf, newCallSid, proxyHeaders, signedWebhook, type TwilioSigner, type WebSession } from './visitors'
+import { balanceAgainPath, callParams, clientAddressOf, newCallSid, proxyHeaders, signedWebhook, type TwilioSigner, type WebSession } from './visitors'
 
 // What a bench run measures, each as a load target: the request it sends (rotating over the sessions, cases and calls
 // made up front) and what counts as a good answer.
@@ -18,7 +18,7 @@ export interface Cast {
   parentCases: Array<{ session: WebSession; caseId: number }>
   reps: WebSession[]
   signer: TwilioSigner
-  /** Calls waiting at the main menu; filled after the first webhook's round shows how many are needed. */
+  /** Calls that have just heard the balance; filled after the first webhook's round shows how many are needed. */
   menuCalls: Array<{ callSid: string; from: string }>
 }
 
@@ -80,14 +80,14 @@ export function scenarios(cast: Cast): Scenario[] {
       },
     },
     {
-      name: 'phone: mid-call menu turn',
+      name: 'phone: mid-call turn (balance again)',
       target: {
         request: (n) => {
           const call = rotate(cast.menuCalls, n)
-          return signedWebhook(signer, '/ivr/step/mainMenu', callParams(call.callSid, call.from, { Digits: '1' }))
+          return signedWebhook(signer, balanceAgainPath, callParams(call.callSid, call.from, { Digits: '1' }))
         },
-        // The balance, then the menu again; a farewell would mean the call ran out of turns.
-        accept: (status, body) => status === 200 && body.includes('/ivr/step/mainMenu') && !body.includes('<Hangup'),
+        // The balance read again from the case, then the same offer; a farewell would mean the call ran out of turns.
+        accept: (status, body) => status === 200 && body.includes(balanceAgainPath) && !body.includes('<Hangup'),
       },
     },
     {

@@ -72,6 +72,9 @@ export interface TwilioSigner {
   authToken: string
 }
 
+/** Where the line waits after an answer: 1 hears it again, 2 goes back to the menu. */
+export const balanceAgainPath = '/ivr/step/afterAnswer'
+
 export function newCallSid(): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16)).join('')
   return `CA${hex}`
@@ -92,14 +95,18 @@ export function callParams(callSid: string, from: string, extra: Record<string, 
   return { CallSid: callSid, AccountSid: 'AC00000000000000000000000000000000', From: from, To: '+18665550100', Direction: 'inbound', CallStatus: 'in-progress', ...extra }
 }
 
-/** Calls the line, chooses English, keys the PAR ID and PIN; resolves with the CallSid once the main menu is asked. */
-export async function callToMainMenu(signer: TwilioSigner, caller: { parId: string; pin: string; from: string }): Promise<string> {
+/**
+ * Calls the line, chooses English, keys the PAR ID and PIN and asks for the balance (1 at the main menu); resolves with
+ * the CallSid once the line offers to say it again, where a caller can keep asking (1 again) without moving on.
+ */
+export async function callToBalance(signer: TwilioSigner, caller: { parId: string; pin: string; from: string }): Promise<string> {
   const callSid = newCallSid()
   const turns: Array<[string, Record<string, string>]> = [
     ['/ivr/voice', {}],
     ['/ivr/step/welcome', { Digits: '1' }],
     ['/ivr/step/identify', { Digits: caller.parId }],
     ['/ivr/step/pin', { Digits: caller.pin }],
+    ['/ivr/step/mainMenu', { Digits: '1' }],
   ]
   let twiml = ''
   for (const [path, extra] of turns) {
@@ -108,6 +115,6 @@ export async function callToMainMenu(signer: TwilioSigner, caller: { parId: stri
     twiml = await response.text()
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`)
   }
-  if (!twiml.includes('/ivr/step/mainMenu')) throw new Error(`PAR ID ${caller.parId} did not reach the main menu`)
+  if (!twiml.includes(balanceAgainPath)) throw new Error(`PAR ID ${caller.parId} did not hear the balance`)
   return callSid
 }

@@ -8,6 +8,8 @@ import {
   type PortalTestApp,
   servicesOf,
   signedInAgent,
+  submitForm,
+  withStatus,
 } from './portalTestApp'
 
 // No page a parent can reach shows a case that is not theirs, and a case id that is not theirs is simply not
@@ -73,5 +75,101 @@ describe('one parent never sees another parent\'s case', () => {
         if (html.includes(secret)) throw new Error(`Ryan sees "${secret}" on ${path}`)
       }
     }
+  })
+})
+
+// Every ordered pair of signed-in parents: the first asks for every id-bearing URL of the second (each case page,
+// payments in every view, the CSV, the payoff calculator, every payment's explanation, under the other's case and
+// under their own, every callback request's page and its cancel page, and a cancel POST) and gets 404, unless the case
+// is theirs too (two parents of one case). Their own details page never shows the other's contact details.
+
+interface ParentUrls {
+  who: (typeof activatedPersonas)[number]
+  participantId: number
+  caseIds: Set<number>
+  /** Case-bound URLs, with the case each belongs to. */
+  caseUrls: Array<{ caseId: number; url: string }>
+  paymentIds: Array<{ caseId: number; paymentId: number }>
+  callbackCodes: string[]
+  contact: string[]
+}
+
+describe('every pair of parents, each against every URL of the other', () => {
+  let testApp: PortalTestApp
+  const parents: ParentUrls[] = []
+  const agents = new Map<string, Agent>()
+  beforeAll(async () => {
+    testApp = await createPortalTestApp()
+    const db = testApp.database.db
+    for (const who of activatedPersonas) {
+      const agent = await signedInAgent(testApp.app, who)
+      agents.set(who.id, agent)
+      // Each parent asks for one callback, so every parent has a request page to aim at.
+      withStatus(await submitForm(agent, portalPaths.requestCallback, { caseId: 'none', topic: 'payments', phone: '(916) 555-0150', window: 'morning', language: 'en' }), 303)
+      const participantId = await participantIdOf(testApp, who)
+      const principal = { kind: 'parent' as const, participantId }
+      const caseIds = new Set((await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')).map((c) => c.caseId))
+      const caseUrls = [...caseIds].flatMap((caseId) => [
+        ...(['casePage', 'payments', 'paymentsCsv', 'casePayoffCalculator'] as const).map((name) => pathTo(name, { caseId })),
+        `${pathTo('payments', { caseId })}?year=all`,
+        `${pathTo('paymentsCsv', { caseId })}?year=all`,
+      ].map((url) => ({ caseId, url })))
+      const payments = caseIds.size
+        ? await db.selectFrom('ledger').select(['id', 'case_id']).where('case_id', 'in', [...caseIds]).where('kind', '=', 'payment').execute()
+        : []
+      const codes = await db.selectFrom('callbacks').select('confirmation_code').where('participant_id', '=', participantId).execute()
+      const contact = await db.selectFrom('participants').select(['address_line1', 'phone_primary', 'email']).where('id', '=', participantId).executeTakeFirstOrThrow()
+      parents.push({
+        who,
+        participantId,
+        caseIds,
+        caseUrls,
+        paymentIds: payments.map((p) => ({ caseId: p.case_id, paymentId: p.id })),
+        callbackCodes: codes.map((c) => c.confirmation_code),
+        contact: [contact.address_line1, contact.email, contact.phone_primary?.slice(2)].filter((v): v is string => Boolean(v)),
+      })
+    }
+  })
+  afterAll(() => testApp.close())
+
+  let pairs = 0
+  let urlsChecked = 0
+  afterAll(() => {
+    // The figures for the record (issue 11): pairs of parents and URLs each asked for.
+    process.stdout.write(`persona isolation: ${pairs} ordered pairs, ${urlsChecked} URLs answered 404\n`)
+  })
+
+  it.each(activatedPersonas.map((p) => [p.id] as const))('%s gets 404 for every case, payment, callback and CSV URL of every other parent', async (id) => {
+    const me = parents.find((p) => p.who.id === id)!
+    const agent = agents.get(id)!
+    const ownCase = [...me.caseIds][0]
+    const details = (await agent.get(portalPaths.details).expect(200)).text
+    const expectNotFound = async (url: string, post?: Record<string, string>) => {
+      const response = post ? await agent.post(url).type('form').send(post) : await agent.get(url)
+      urlsChecked += 1
+      if (response.status !== 404) throw new Error(`${id} got ${response.status} for ${post ? 'POST ' : ''}${url}`)
+    }
+    const callbackStates = () => testApp.database.db.selectFrom('callbacks').select(['id', 'status', 'updated_at']).orderBy('id').execute()
+    const before = await callbackStates()
+    const csrf = (await agent.get(portalPaths.callbacks).expect(200)).text.match(/name="_csrf" value="([^"]+)"/)![1]!
+    for (const other of parents.filter((p) => p.who.id !== id)) {
+      pairs += 1
+      for (const { caseId, url } of other.caseUrls) if (!me.caseIds.has(caseId)) await expectNotFound(url)
+      for (const { caseId, paymentId } of other.paymentIds) {
+        if (me.caseIds.has(caseId)) continue
+        await expectNotFound(pathTo('paymentExplanation', { caseId, paymentId }))
+        if (ownCase !== undefined) await expectNotFound(pathTo('paymentExplanation', { caseId: ownCase, paymentId }))
+      }
+      for (const code of other.callbackCodes) {
+        await expectNotFound(pathTo('callbackConfirmation', { code }))
+        await expectNotFound(pathTo('cancelCallback', { code }))
+        await expectNotFound(pathTo('cancelCallback', { code }), { _csrf: csrf })
+      }
+      for (const value of other.contact) {
+        if (!me.contact.includes(value) && details.includes(value)) throw new Error(`${id} sees ${other.who.id}'s "${value}" on their details page`)
+      }
+    }
+    // The cancel POSTs changed nothing.
+    expect(await callbackStates()).toEqual(before)
   })
 })
