@@ -3,6 +3,7 @@ import path from 'node:path'
 
 import { z } from 'zod'
 
+import { type AgencyDirectory, agencyProfileSchema, buildAgencyDirectory } from './agency/agencyDirectory'
 import { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './db/dialect'
 
 // The only reader of process.env. Development and tests run with documented defaults; production refuses
@@ -34,8 +35,9 @@ const environmentSchema = z.object({
   TWILIO_API_BASE_URL: z.url().default('https://api.twilio.com'),
   PUBLIC_BASE_URL: z.url().optional(),
   REDIS_URL: z.string().optional(),
-  AGENCY_PHONE_NUMBER: z.string().default('+18665550100'),
-  AGENT_LINE_NUMBER: z.string().default('+19165550150'),
+  AGENCY_PHONE_NUMBER: z.string().optional(),
+  AGENT_LINE_NUMBER: z.string().optional(),
+  AGENCY_PROFILE: z.string().min(1).optional(),
   AGENCY_CALLER_ID: z.string().default('+19165550199'),
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CALLBACK_CLAIM_MINUTES: z.coerce.number().int().min(5).max(480).default(60),
@@ -55,6 +57,8 @@ export interface Config {
   publicBaseUrl: string
   redisUrl: string | null
   agency: { phoneNumber: string; agentLineNumber: string; callerId: string }
+  /** Offices, numbers and every way to pay with its destination: server/agency/agencyDirectory.ts. */
+  agencyDirectory: AgencyDirectory
   /** maxAttempts: calls before a request closes as unreachable; claimMinutes: how long a claim holds untouched. */
   callbacks: { maxAttempts: number; claimMinutes: number }
   /** The bearer token `GET /metrics` asks for; without one the metrics are not served at all. */
@@ -94,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('METRICS_TOKEN must be a random value of at least 32 characters in production (or unset: no metrics)')
   }
 
+  const agencyDirectory = loadAgencyDirectory(e.AGENCY_PROFILE, e.AGENCY_PHONE_NUMBER, e.AGENT_LINE_NUMBER)
+
   return {
     environment: e.NODE_ENV,
     production,
@@ -108,10 +114,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     redisUrl: e.REDIS_URL ?? null,
-    agency: { phoneNumber: e.AGENCY_PHONE_NUMBER, agentLineNumber: e.AGENT_LINE_NUMBER, callerId: e.AGENCY_CALLER_ID },
+    agency: {
+      phoneNumber: agencyDirectory.phoneNumbers.main,
+      agentLineNumber: agencyDirectory.phoneNumbers.agentLine,
+      callerId: e.AGENCY_CALLER_ID,
+    },
+    agencyDirectory,
     callbacks: { maxAttempts: e.CALLBACK_MAX_ATTEMPTS, claimMinutes: e.CALLBACK_CLAIM_MINUTES },
     metricsToken: e.METRICS_TOKEN ? e.METRICS_TOKEN : null,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }
+}
+
+/**
+ * The agency's contact facts: the defaults, then the JSON file AGENCY_PROFILE names (any section of
+ * agencyProfileSchema), then AGENCY_PHONE_NUMBER and AGENT_LINE_NUMBER, which win over both.
+ */
+function loadAgencyDirectory(profilePath: string | undefined, mainNumber: string | undefined, agentLine: string | undefined) {
+  let profile: unknown = {}
+  if (profilePath) {
+    try {
+      profile = JSON.parse(fs.readFileSync(profilePath, 'utf8'))
+    } catch (error) {
+      throw new ConfigError(`AGENCY_PROFILE: cannot read ${profilePath} as JSON (${(error as Error).message})`)
+    }
+  }
+  const parsed = agencyProfileSchema.safeParse(profile)
+  if (!parsed.success) throw new ConfigError(`AGENCY_PROFILE: ${describeIssue(parsed.error.issues[0])}`)
+  const phoneNumbers = { ...parsed.data.phoneNumbers }
+  if (mainNumber) phoneNumbers.main = mainNumber
+  if (agentLine) phoneNumbers.agentLine = agentLine
+  try {
+    return buildAgencyDirectory({ ...parsed.data, phoneNumbers })
+  } catch (error) {
+    if (error instanceof z.ZodError) throw new ConfigError(`agency directory: ${describeIssue(error.issues[0])}`)
+    throw error
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+  return `${issue?.path.join('.') || 'profile'}: ${issue?.message ?? 'invalid'}`
 }
