@@ -36,7 +36,13 @@ export async function moreOptionsChoices(turn: Turn): Promise<MenuChoice[]> {
       phrases: 'ivr:mainMenu.recentPhrases',
       choose: (c) => c.tell('recentPayments'),
     },
-    { key: '2', label: turn.t('ivr:mainMenu.nextSteps'), phrases: 'ivr:mainMenu.nextStepsPhrases', choose: (c) => c.tell('nextSteps') },
+    {
+      key: '2',
+      // A receiving parent's case may carry the other parent's license steps; theirs are not "your license".
+      label: turn.t(receiving ? 'ivr:mainMenu.nextStepsReceiving' : 'ivr:mainMenu.nextSteps'),
+      phrases: 'ivr:mainMenu.nextStepsPhrases',
+      choose: (c) => c.tell('nextSteps'),
+    },
   ]
   // Key 3 stays unused for a receiving parent, so that the keys after it are the same for every caller.
   if (!receiving) choices.push(howToPayChoice(turn, '3'))
