@@ -33,7 +33,10 @@ export function readLocaleResources(folder = localesFolder): Record<Language, Re
 export function createI18n(): i18n {
   const resources = readLocaleResources()
   const instance = i18next.createInstance()
+  // Spanish times end in "p.m." (Intl, es-US); a sentence that ends with one must not gain a second full stop.
+  instance.use({ type: 'postProcessor', name: 'oneFullStopAfterTime', process: (value: string) => value.replace(/([ap]\.m\.)\.(?=\s|$)/g, '$1') })
   void instance.init({
+    postProcess: ['oneFullStopAfterTime'],
     initAsync: false,
     resources: resources as Resource,
     supportedLngs: [...supportedLanguages],

@@ -158,7 +158,7 @@ describe('a caller with a pending request', () => {
     now = monday(15)
     const call = await signedIn(phone, persona('current-calworks-receiver'))
     await askForCallBack(call)
-    expect(call.text).toContain('You already have 5 call back requests pending.')
+    expect(call.text).toContain('You already have 5 callback requests pending.')
     expect(call.text).toContain('You have 2 more requests pending.')
     const heard = filed.filter((c) => call.text.includes(spelled(c.confirmationCode)))
     expect(heard.map((c) => c.topic).sort()).toEqual(['court', 'other', 'payments'])
