@@ -24,6 +24,24 @@ describe('service level: due within the chosen window, never later than three bu
     expect(due('2026-01-05T22:30:00Z', 'afternoon')).toBe('2026-01-07T00:00:00.000Z')
   })
 
+  it('counts a window with exactly two hours left, and not one with a minute less', () => {
+    // Monday 10:00: exactly two hours of the morning (to 12:00) are left, so Monday noon; 10:01 is too late for it.
+    expect(due('2026-01-05T18:00:00Z', 'morning')).toBe('2026-01-05T20:00:00.000Z')
+    expect(due('2026-01-05T18:01:00Z', 'morning')).toBe('2026-01-06T20:00:00.000Z')
+    // Monday 14:00: exactly two hours of the afternoon (to 16:00); 14:00:01 is too late, so Tuesday 16:00.
+    expect(due('2026-01-05T22:00:00Z', 'afternoon')).toBe('2026-01-06T00:00:00.000Z')
+    expect(due('2026-01-05T22:00:01Z', 'afternoon')).toBe('2026-01-07T00:00:00.000Z')
+  })
+
+  it('counts a whole window that is exactly two hours long', () => {
+    const short = createServiceLevel(calendar, { windows: { morning: { from: '09:00', to: '11:00' }, afternoon: { from: '12:00' } } })
+    // Monday 7:00, before the office opens: the whole 9:00–11:00 window is left, so Monday 11:00.
+    expect(short.dueBy(at('2026-01-05T15:00:00Z'), 'morning').toISOString()).toBe('2026-01-05T19:00:00.000Z')
+    // Shorter than two hours: no morning ever counts, and the three-day limit decides.
+    const shorter = createServiceLevel(calendar, { windows: { morning: { from: '09:00', to: '10:59' }, afternoon: { from: '12:00' } } })
+    expect(shorter.dueBy(at('2026-01-05T15:00:00Z'), 'morning').toISOString()).toBe('2026-01-08T00:00:00.000Z')
+  })
+
   it('carries a weekend or evening request to the first business day', () => {
     // Friday 20:00 and Sunday: Monday.
     expect(due('2026-01-10T04:00:00Z', 'morning')).toBe('2026-01-12T20:00:00.000Z')
@@ -68,6 +86,15 @@ describe('service level: due within the chosen window, never later than three bu
       overdue: false,
     })
     expect(serviceLevel.timeLeft(dueBy, at('2026-01-12T17:00:01Z'))).toMatchObject({ businessMinutesLeft: 0, overdue: true })
+  })
+
+  it('is not overdue exactly at the due time, and is one millisecond after', () => {
+    const dueBy = at('2026-01-12T17:00:00Z')
+    expect(serviceLevel.timeLeft(dueBy, dueBy)).toEqual({ msLeft: 0, businessMinutesLeft: 0, overdue: false })
+    expect(serviceLevel.timeLeft(dueBy, at('2026-01-12T16:59:59.999Z'))).toEqual({ msLeft: 1, businessMinutesLeft: 0, overdue: false })
+    expect(serviceLevel.timeLeft(dueBy, at('2026-01-12T17:00:00.001Z'))).toEqual({ msLeft: -1, businessMinutesLeft: 0, overdue: true })
+    // Office minutes are whole: at 8:00:30, 59.5 minutes are left before 9:00 and read as 59.
+    expect(serviceLevel.timeLeft(dueBy, at('2026-01-12T16:00:30Z'))).toMatchObject({ businessMinutesLeft: 59 })
   })
 
   describe('properties over random request times, 2020–2035', () => {

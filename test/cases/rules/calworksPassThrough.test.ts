@@ -64,4 +64,41 @@ describe('CalWORKs pass-through (FC 17504)', () => {
     const statement = replayLedger(terms({ assistanceStatus: 'current' }), entries, '2024-03-31')
     expect(allocationOf(statement, 11)).toMatchObject({ passThroughCents: 0, toStateCents: 20000 })
   })
+
+  it('caps two state-owed installments of one month paid by one payment (child and medical) together', () => {
+    const child = { ...part('current', 'state', 15000), chargeDueOn: '2024-03-01' }
+    const medical = { ...part('current', 'state', 10000), chargeDueOn: '2024-03-01' }
+    expect(distributeParts([child, medical], 'current', 20000)).toEqual({
+      toFamilyCents: 20000,
+      toStateCents: 5000,
+      passThroughCents: 20000,
+    })
+    expect(distributeParts([child, medical], 'current', 10000)).toEqual({
+      toFamilyCents: 10000,
+      toStateCents: 15000,
+      passThroughCents: 10000,
+    })
+  })
+
+  it('passes $200 at most when one payment pays a month of child and medical support for two children', () => {
+    const entries = [
+      charge(1, '2024-03-01', 40000, 'state', 'child'),
+      charge(2, '2024-03-01', 15000, 'state', 'medical'),
+      payment(11, '2024-03-10', 55000),
+    ]
+    const statement = replayLedger(terms({ assistanceStatus: 'current', childrenCount: 2 }), entries, '2024-03-31')
+    expect(allocationOf(statement, 11)).toMatchObject({ passThroughCents: 20000, toFamilyCents: 20000, toStateCents: 35000 })
+  })
+
+  it('shares one month\'s cap between the payments of that month', () => {
+    const entries = [
+      charge(1, '2024-03-01', 50000, 'state'),
+      payment(11, '2024-03-05', 6000),
+      payment(12, '2024-03-20', 20000),
+      payment(13, '2024-03-25', 20000),
+    ]
+    const statement = replayLedger(terms({ assistanceStatus: 'current', childrenCount: 1 }), entries, '2024-03-31')
+    expect([11, 12, 13].map((id) => allocationOf(statement, id).passThroughCents)).toEqual([6000, 4000, 0])
+    expect(allocationOf(statement, 12)).toMatchObject({ toFamilyCents: 4000, toStateCents: 16000 })
+  })
 })

@@ -62,6 +62,30 @@ describe('payoffSchedule by monthly payment', () => {
     ])
   })
 
+  it('shows the remaining balance, principal and interest carried, month by month while interest is still owed', () => {
+    // $120 principal at 10% charges $1.00 a month; $50 of interest is already owed; $20 a month.
+    // Month 1: interest due 5000 + 100 = 5100, all $20 to interest: 3100 carried, 12000 principal, 15100 in all.
+    // Month 2: 3100 + 100 = 3200, $20 to interest: 1200 carried, 13200 in all.
+    // Month 3: 1200 + 100 = 1300 to interest, 700 to principal: 11300 principal, nothing carried.
+    // Month 4: 11300 × 1000 / 120000 = 94.17 → 94; 1906 to principal: 9394.
+    const schedule = byPayment(12000, 2000, { interestBalanceCents: 5000 })
+    if (schedule.outcome !== 'pays_off') throw new Error('expected a payoff')
+    const columns = (r: (typeof schedule.rows)[number]) => [
+      r.month, r.monthStart, r.paymentCents, r.interestChargedCents, r.interestBalanceCents, r.principalPaidCents,
+      r.remainingPrincipalCents, r.remainingTotalCents,
+    ]
+    expect(schedule.rows.slice(0, 4).map(columns)).toEqual([
+      [1, '2024-07-01', 2000, 100, 3100, 0, 12000, 15100],
+      [2, '2024-08-01', 2000, 100, 1200, 0, 12000, 13200],
+      [3, '2024-09-01', 2000, 100, 0, 700, 11300, 11300],
+      [4, '2024-10-01', 2000, 94, 0, 1906, 9394, 9394],
+    ])
+    for (const row of schedule.rows) {
+      expect(row.remainingTotalCents).toBe(row.remainingPrincipalCents + row.interestBalanceCents)
+    }
+    expect(schedule.totalPaidCents).toBe(12000 + 5000 + schedule.totalInterestCents)
+  })
+
   it('says a payment that never covers the monthly interest never pays off, without looping', () => {
     // 100000 / 120 = 833.33 → 833 a month: $8.33 only pays interest.
     expect(byPayment(100000, 833)).toEqual({
