@@ -13,6 +13,7 @@ import type {
 } from './caseRepository'
 import type { LedgerRecord } from './ledgerRepository'
 import { recordedEntriesOf } from './recordedEntries'
+import { type CaseRate, caseInterestRate } from './rules/interest'
 import { replayLedger } from './rules/ledgerReplay'
 import type { LedgerStatement } from './rules/ledgerStatement'
 import type { CaseTerms, IsoDate } from './rules/ledgerTypes'
@@ -35,6 +36,8 @@ export interface CaseFacts {
   orders: OrderRecord[]
   ledger: LedgerRecord[]
   statement: LedgerStatement
+  /** The interest rate the statement was replayed at, and where it comes from. */
+  interestRate: CaseRate
   /** Paid out to the family; empty for the paying parent's view. */
   disbursements: DisbursementRecord[]
   /** Actions against the paying parent; employer only in the paying parent's own view and the agency's. */
@@ -45,11 +48,15 @@ export interface CaseFacts {
   payer: PayerCircumstances | null
 }
 
-export function caseTermsOf(view: CaseView, parties: CaseParties): CaseTerms {
+/** The rate the agency applies (the rules' caseInterestRate) from what the case system records and the payer's duty. */
+export function interestRateOf(view: CaseView, parties: CaseParties): CaseRate {
+  const recorded = { basisPoints: view.record.interestRateBasisPoints, basis: view.record.interestRateBasis }
+  return caseInterestRate(recorded, parties.payerOnActiveDuty)
+}
+
+export function caseTermsOf(view: CaseView, parties: CaseParties, rate: CaseRate): CaseTerms {
   return {
-    // The rate the agency applies to this case: 10% (CCP 685.010) unless the order, another state's law or the
-    // Servicemembers Civil Relief Act (recorded as interest_rate_basis 'scra', 50 USC 3937) sets another.
-    interestRateBasisPoints: view.record.interestRateBasisPoints,
+    interestRateBasisPoints: rate.basisPoints,
     assistanceStatus: view.record.assistanceStatus,
     childrenCount: parties.childrenCount,
   }
@@ -70,7 +77,8 @@ export async function loadCaseFacts(
     repository.eventsOf(view.caseId, view.viewer === 'agency' ? null : view.participantId),
     seesPayer && payerId !== null ? repository.payerCircumstances(payerId) : undefined,
   ])
-  const statement = replayLedger(caseTermsOf(view, parties), recordedEntriesOf(ledger), moment.today)
+  const interestRate = interestRateOf(view, parties)
+  const statement = replayLedger(caseTermsOf(view, parties, interestRate), recordedEntriesOf(ledger), moment.today)
   const disbursements =
     view.viewer === 'paying'
       ? []
@@ -91,6 +99,7 @@ export async function loadCaseFacts(
     orders,
     ledger,
     statement,
+    interestRate,
     disbursements,
     enforcement,
     events,

@@ -28,6 +28,11 @@ export interface CaseParties {
   payingParticipantId: number | null
   receivingParticipantId: number | null
   childrenCount: number
+  /**
+   * The paying parent is on active military duty. Read for every viewer because it sets the interest rate, and so
+   * the balance both parents see (SCRA, 50 USC 3937); no view shows the fact itself.
+   */
+  payerOnActiveDuty: boolean
 }
 
 /** What the agency knows of the paying parent's circumstances that changes what they owe or face. Never contact data. */
@@ -123,14 +128,17 @@ export function createCaseRepository(db: Kysely<Database>) {
     async partiesOf(caseId: number): Promise<CaseParties> {
       const rows = await db
         .selectFrom('case_roles')
-        .select(['participant_id', 'role'])
-        .where('case_id', '=', caseId)
-        .orderBy('participant_id')
+        .innerJoin('participants', 'participants.id', 'case_roles.participant_id')
+        .select(['case_roles.participant_id', 'case_roles.role', 'participants.active_military'])
+        .where('case_roles.case_id', '=', caseId)
+        .orderBy('case_roles.participant_id')
         .execute()
+      const paying = rows.find((r) => r.role === 'paying')
       return {
-        payingParticipantId: rows.find((r) => r.role === 'paying')?.participant_id ?? null,
+        payingParticipantId: paying?.participant_id ?? null,
         receivingParticipantId: rows.find((r) => r.role === 'receiving')?.participant_id ?? null,
         childrenCount: rows.filter((r) => r.role === 'child').length,
+        payerOnActiveDuty: paying?.active_military === 1,
       }
     },
 

@@ -112,7 +112,7 @@ export function caseSummary(facts: CaseFacts, situation: CaseSituation = caseSit
     monthlyOrderCents: ordersInForce(facts.orders, today).reduce((sum, o) => sum + o.monthlyCents, 0),
     interestRate: {
       basisPoints: statement.interestRateBasisPoints,
-      basis: view.viewer === 'receiving' ? null : record.interestRateBasis,
+      basis: view.viewer === 'receiving' ? null : facts.interestRate.basis,
     },
     balances: statement.balances,
     lastPayment: last

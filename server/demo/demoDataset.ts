@@ -90,7 +90,10 @@ function caseRows(definition: CaseDefinition, today: IsoDate): DemoCaseRows {
     ],
     ledger: buildCaseLedger(
       { ...definition, childrenCount: definition.children.length },
-      { today, releasedDaysAgo: paying.releasedDaysAgo, payoutMethod: receiving.payoutMethod ?? 'direct_deposit' },
+      {
+        today, releasedDaysAgo: paying.releasedDaysAgo, payoutMethod: receiving.payoutMethod ?? 'direct_deposit',
+        payerOnActiveDuty: paying.activeMilitary === true,
+      },
     ),
     enforcement: definition.enforcement.map((e) => ({
       parId: paying.parId, kind: e.kind, status: e.status, started_on: addDays(today, -e.startedDaysAgo),

@@ -2,6 +2,7 @@
 // the case's phases describe them, any write-off, then the fees and disbursements the ledger engine derives.
 import { statutoryResumptionOn } from '../cases/incarcerationRelief'
 import { addDays, addMonths, monthsBetween } from '../cases/rules/calendar'
+import { caseInterestRate } from '../cases/rules/interest'
 import type { AdjustmentEntry, CaseTerms, ChargeEntry, IsoDate, OwedTo, PaymentEntry, RecordedEntry } from '../cases/rules/ledgerTypes'
 import { compareEntries } from '../cases/rules/ledgerEntries'
 import type { NewLedgerRow } from '../db/schema'
@@ -47,11 +48,15 @@ export interface LedgerContext {
   releasedDaysAgo?: number
   /** How the receiving parent is paid. */
   payoutMethod: PayoutMethod
+  /** The paying parent is on active military duty (the SCRA cap). */
+  payerOnActiveDuty?: boolean
 }
 
-export function caseTerms(script: LedgerScript): CaseTerms {
+/** The terms the case service will replay the case on: the rate from the same rule (caseInterestRate). */
+export function caseTerms(script: LedgerScript, payerOnActiveDuty = false): CaseTerms {
+  const recorded = { basisPoints: script.interest?.basisPoints ?? 1000, basis: script.interest?.basis ?? 'statutory' }
   return {
-    interestRateBasisPoints: script.interest?.basisPoints ?? 1000,
+    interestRateBasisPoints: caseInterestRate(recorded, payerOnActiveDuty).basisPoints,
     assistanceStatus: script.assistance,
     childrenCount: script.childrenCount,
   }
@@ -135,7 +140,7 @@ export function buildCaseLedger(script: LedgerScript, context: LedgerContext): D
   // Each case draws from its own seed, so editing one case never changes another's payments.
   const random = new SeededRandom(script.caseNumber)
   const orders = demoOrders(script, context)
-  const terms = caseTerms(script)
+  const terms = caseTerms(script, context.payerOnActiveDuty)
   let entries = numbered([...chargesFor(script, orders, today), ...paymentsFor(script, orders, today, random)])
 
   const writeOff = script.stateArrearsUncollectible

@@ -143,7 +143,8 @@ function addCase(chunk: SyntheticChunk, ids: IdCursor, context: SyntheticContext
     enforcement_ended_reason: null, created_at: createdAt,
   })
 
-  const ledger = buildCaseLedger(script, { today, payoutMethod: random.chance(0.6) ? 'direct_deposit' : 'debit_card' })
+  const payoutMethod = random.chance(0.6) ? 'direct_deposit' : 'debit_card'
+  const ledger = buildCaseLedger(script, { today, payoutMethod, payerOnActiveDuty: military })
   for (const order of ledger.orders) {
     chunk.orders.push({ id: ids.order++, case_id: caseId, kind: order.kind, monthly_cents: order.monthlyCents,
       effective_from: order.effectiveFrom, effective_to: order.effectiveTo, court_case_number: null })

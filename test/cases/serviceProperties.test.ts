@@ -52,9 +52,10 @@ function factsOf(c: LedgerCase): CaseFacts {
   }
   return {
     view, today: asOf, now: '2026-03-10T18:00:00.000Z',
-    parties: { payingParticipantId: 10, receivingParticipantId: 11, childrenCount: c.children },
+    parties: { payingParticipantId: 10, receivingParticipantId: 11, childrenCount: c.children, payerOnActiveDuty: false },
     orders: [{ kind: 'child', monthlyCents: c.monthlyCents, effectiveFrom: first, effectiveTo: null }],
-    ledger: [], statement: replayLedger(terms, entries, asOf), disbursements: [], enforcement: [], events: [],
+    ledger: [], statement: replayLedger(terms, entries, asOf), interestRate: { basisPoints: 1000, basis: 'statutory' },
+    disbursements: [], enforcement: [], events: [],
     payer: c.viewer === 'receiving' ? null : { householdIncomeCents: null, householdSize: null, releasedFromIncarcerationOn: null, activeMilitary: false },
   }
 }

@@ -25,6 +25,28 @@ export function applicableRateBasisPoints({ orderRateBasisPoints, activeMilitary
   return activeMilitaryDuty ? Math.min(rate, SCRA_RATE_CAP_BASIS_POINTS) : rate
 }
 
+/** Where a case's rate comes from, as the case system records it. */
+export type RateBasis = 'statutory' | 'order' | 'interstate' | 'scra'
+
+export interface CaseRate {
+  basisPoints: number
+  basis: RateBasis
+}
+
+/**
+ * The rate the agency applies to a case: decided here and nowhere else. An order's own rate or another state's
+ * (basis 'order' or 'interstate') is kept as recorded; anything else is California's 10% (a recorded 'scra' rate is
+ * the cap, not the order's own rate, so it does not outlive the active duty). While the paying parent is on active
+ * duty the SCRA caps it at 6%, and the basis then says so.
+ */
+export function caseInterestRate(recorded: CaseRate, activeMilitaryDuty: boolean): CaseRate {
+  const ownRate = recorded.basis === 'order' || recorded.basis === 'interstate'
+  const orderRateBasisPoints = ownRate ? recorded.basisPoints : undefined
+  const basisPoints = applicableRateBasisPoints({ orderRateBasisPoints, activeMilitaryDuty })
+  if (basisPoints < (orderRateBasisPoints ?? CALIFORNIA_RATE_BASIS_POINTS)) return { basisPoints, basis: 'scra' }
+  return { basisPoints, basis: ownRate ? recorded.basis : 'statutory' }
+}
+
 /**
  * One month's interest on `principalCents`, rounded half up to the cent.
  * Rounding once per month on the whole principal (not per installment) is what the state's calculator does and

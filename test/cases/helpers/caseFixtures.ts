@@ -15,6 +15,7 @@ export interface ParentFixture {
   householdIncomeCents?: number | null
   householdSize?: number | null
   releasedOn?: string | null
+  activeMilitary?: boolean
 }
 
 export async function insertParent(db: Kysely<Database>, parent: ParentFixture): Promise<number> {
@@ -39,7 +40,7 @@ export async function insertParent(db: Kysely<Database>, parent: ParentFixture):
     household_income_cents: parent.householdIncomeCents ?? null,
     household_size: parent.householdSize ?? null,
     family_violence: parent.familyViolence ? 1 : 0,
-    active_military: 0,
+    active_military: parent.activeMilitary ? 1 : 0,
     released_from_incarceration_on: parent.releasedOn ?? null,
     created_at: '2020-01-01T00:00:00.000Z',
     updated_at: '2020-01-01T00:00:00.000Z',
@@ -56,6 +57,7 @@ export interface CaseFixture {
   assistance?: 'never' | 'former' | 'current'
   status?: 'open' | 'closed'
   interestBasisPoints?: number
+  interestBasis?: 'statutory' | 'scra' | 'order' | 'interstate'
   orders?: Array<{ kind: 'child' | 'medical' | 'spousal'; monthlyCents: number; from: string; to?: string | null }>
 }
 
@@ -69,7 +71,7 @@ export async function insertCase(db: Kysely<Database>, fixture: CaseFixture): Pr
       assistance_status: fixture.assistance ?? 'never',
       processing_stage: fixture.status === 'closed' ? 'closed' : 'enforcement',
       interest_rate_bp: fixture.interestBasisPoints ?? 1000,
-      interest_rate_basis: 'statutory',
+      interest_rate_basis: fixture.interestBasis ?? 'statutory',
       caseworker_name: 'Fixture Worker',
       office_code: 'SAC01',
       opened_on: '2020-01-01',

@@ -1,5 +1,6 @@
 import {
   applicableRateBasisPoints,
+  caseInterestRate,
   monthlyInterestCents,
 } from '../../../server/cases/rules/interest'
 import { replayLedger } from '../../../server/cases/rules/ledgerReplay'
@@ -34,6 +35,32 @@ describe('applicableRateBasisPoints', () => {
   it('caps at 6% on active duty but never raises a lower rate (SCRA)', () => {
     expect(applicableRateBasisPoints({ activeMilitaryDuty: true })).toBe(600)
     expect(applicableRateBasisPoints({ orderRateBasisPoints: 400, activeMilitaryDuty: true })).toBe(400)
+  })
+})
+
+describe('caseInterestRate: the one place a case\'s rate is decided', () => {
+  it('keeps an order\'s or another state\'s own rate, and gives everything else California\'s 10%', () => {
+    expect(caseInterestRate({ basis: 'order', basisPoints: 800 }, false)).toEqual({ basis: 'order', basisPoints: 800 })
+    expect(caseInterestRate({ basis: 'interstate', basisPoints: 1200 }, false)).toEqual({ basis: 'interstate', basisPoints: 1200 })
+    expect(caseInterestRate({ basis: 'statutory', basisPoints: 700 }, false)).toEqual({ basis: 'statutory', basisPoints: 1000 })
+    // A rate recorded as the SCRA cap is not the order's own: once active duty ends, 10% again.
+    expect(caseInterestRate({ basis: 'scra', basisPoints: 600 }, false)).toEqual({ basis: 'statutory', basisPoints: 1000 })
+  })
+
+  it('caps at 6% while the paying parent is on active duty, and says so', () => {
+    expect(caseInterestRate({ basis: 'statutory', basisPoints: 1000 }, true)).toEqual({ basis: 'scra', basisPoints: 600 })
+    expect(caseInterestRate({ basis: 'interstate', basisPoints: 1200 }, true)).toEqual({ basis: 'scra', basisPoints: 600 })
+    expect(caseInterestRate({ basis: 'scra', basisPoints: 600 }, true)).toEqual({ basis: 'scra', basisPoints: 600 })
+  })
+
+  it('leaves a rate at or below 6% as it is, under its own basis', () => {
+    expect(caseInterestRate({ basis: 'order', basisPoints: 400 }, true)).toEqual({ basis: 'order', basisPoints: 400 })
+    expect(caseInterestRate({ basis: 'order', basisPoints: 600 }, true)).toEqual({ basis: 'order', basisPoints: 600 })
+    expect(caseInterestRate({ basis: 'order', basisPoints: 601 }, true)).toEqual({ basis: 'scra', basisPoints: 600 })
+  })
+
+  it('refuses a recorded rate outside 0 to 100%', () => {
+    expect(() => caseInterestRate({ basis: 'order', basisPoints: 10_001 }, false)).toThrow(RangeError)
   })
 })
 
