@@ -1,3 +1,4 @@
+import { freshNonce as benchNonce } from '../ivr/freshActionUrls'
 import { callbackTopics } from '../server/callbacks/callbackRequest'
 import type { LoadTarget } from './load'
 import { balanceAgainPath, callParams, clientAddressOf, newCallSid, proxyHeaders, signedWebhook, type TwilioSigner, type WebSession } from './visitors'
@@ -84,7 +85,9 @@ export function scenarios(cast: Cast): Scenario[] {
       target: {
         request: (n) => {
           const call = rotate(cast.menuCalls, n)
-          return signedWebhook(signer, balanceAgainPath, callParams(call.callSid, call.from, { Digits: '1' }))
+          // Each turn signed differently, as Twilio's are (each answer's URLs carry a fresh nonce): the line refuses a
+          // signature it has already seen as a replay.
+          return signedWebhook(signer, `${balanceAgainPath}?n=${benchNonce()}`, callParams(call.callSid, call.from, { Digits: '1' }))
         },
         // The balance read again from the case, then the same offer; a farewell would mean the call ran out of turns.
         accept: (status, body) => status === 200 && body.includes(balanceAgainPath) && !body.includes('<Hangup'),

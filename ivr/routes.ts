@@ -9,6 +9,7 @@ import { outboundConnectResponse } from './outboundConnect'
 import { ivrPaths } from './paths'
 import { requireTwilioSignature } from './twilioSignature'
 import { farewell } from './voice'
+import { withNonceInStepUrls } from './freshActionUrls'
 
 // The phone line's webhooks, mounted at /ivr before sessions and CSRF: Twilio's signature, not a cookie,
 // proves where a request came from.
@@ -31,7 +32,15 @@ function isStepName(value: unknown): value is StepName {
 export function ivrRoutes(deps: AppDependencies): Router {
   const { config, logger, services } = deps
   const router = Router()
-  router.use(requireTwilioSignature({ authToken: config.twilio.authToken, publicBaseUrl: config.publicBaseUrl, logger }))
+  router.use(
+    requireTwilioSignature({
+      authToken: config.twilio.authToken,
+      publicBaseUrl: config.publicBaseUrl,
+      accountSid: config.twilio.accountSid,
+      replays: services.signatureReplays,
+      logger,
+    }),
+  )
 
   const context = {
     services,
@@ -40,7 +49,7 @@ export function ivrRoutes(deps: AppDependencies): Router {
     settings: { agentLineNumber: config.agency.agentLineNumber },
   }
 
-  const sendTwiml = (res: Response, twiml: string) => res.status(200).type('text/xml').send(twiml)
+  const sendTwiml = (res: Response, twiml: string) => res.status(200).type('text/xml').send(withNonceInStepUrls(twiml))
 
   // A caller must never hear Twilio's "application error": whatever fails, the line apologises and hangs up
   // politely. This is why these handlers, unlike the web's, catch their own errors.

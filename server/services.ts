@@ -4,6 +4,7 @@ import { createCaseAuditReport } from './audit/caseAuditReport'
 import { createCallNowService, type OutboundCalls } from './callbacks/callNow'
 import { createCallbackService } from './callbacks/callbackService'
 import { createCallService } from './calls/callService'
+import { createSignatureReplayStore } from './calls/signatureReplays'
 import { createCaseInquiryService } from './cases/caseInquiryService'
 import { createStaffCaseDirectory } from './cases/staffCaseDirectory'
 import type { Clock } from './clock'
@@ -28,6 +29,8 @@ export function createServices(deps: {
     identity: createIdentityService({ db, clock: deps.clock }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),
+    /** Signed phone webhooks already answered: a second request with the same signature is a replay. */
+    signatureReplays: createSignatureReplayStore({ db, clock: deps.clock }),
     callbacks,
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),
     cases: createCaseInquiryService({ db, clock: deps.clock }),

@@ -12,12 +12,18 @@ export interface SpokenLine {
 
 export interface WhatTheCallerHears {
   lines: SpokenLine[]
-  gather: { action: string; input: string; language: string | null; hints: string | null; numDigits: number | null } | null
+  /** action: the step's path, which says what is asked; url: where the answer goes (the path and its nonce). */
+  gather: { action: string; url: string; input: string; language: string | null; hints: string | null; numDigits: number | null } | null
   redirect: string | null
-  dial: { numbers: string[]; action: string | null } | null
+  dial: { numbers: string[]; action: string | null; url: string | null } | null
   hangup: boolean
   /** Every URL the response hands to Twilio (actions, redirects). */
   urls: string[]
+}
+
+/** A URL without its query: each answer gives its step URLs a fresh nonce (ivr/freshActionUrls.ts). */
+function pathOf(url: string): string {
+  return url.split('?')[0]!
 }
 
 function textOf(element: XmlElement): string {
@@ -37,7 +43,8 @@ export function whatTheCallerHears(xml: string): WhatTheCallerHears {
       verb.children.filter(isElement).filter((c) => c.name === 'Say').forEach(say)
       const a = verb.attributes
       heard.gather = {
-        action: a.action ?? '',
+        action: pathOf(a.action ?? ''),
+        url: a.action ?? '',
         input: a.input ?? 'dtmf',
         language: a.language ?? null,
         hints: a.hints ?? null,
@@ -51,7 +58,8 @@ export function whatTheCallerHears(xml: string): WhatTheCallerHears {
     }
     if (verb.name === 'Dial') {
       const numbers = verb.children.filter(isElement).filter((c) => c.name === 'Number').map((n) => textOf(n).trim())
-      heard.dial = { numbers, action: verb.attributes.action ?? null }
+      const url = verb.attributes.action ?? null
+      heard.dial = { numbers, action: url === null ? null : pathOf(url), url }
       if (verb.attributes.action) heard.urls.push(verb.attributes.action)
     }
     if (verb.name === 'Hangup') heard.hangup = true

@@ -110,7 +110,7 @@ async function main() {
       const answer = (await ask('  how does the transfer end? [c]ompleted, [n]o answer, [b]usy > '))?.trim().toLowerCase()
       if (answer === undefined) break
       const status = answer.startsWith('n') ? 'no-answer' : answer.startsWith('b') ? 'busy' : 'completed'
-      heard = whatTheCallerHears(await post(heard.dial.action ?? '/ivr/voice', { DialCallStatus: status }))
+      heard = whatTheCallerHears(await post(heard.dial.url ?? '/ivr/voice', { DialCallStatus: status }))
       continue
     }
     if (!heard.gather) {
@@ -130,13 +130,13 @@ async function main() {
     if (typed === null || typed.trim().toLowerCase() === 'hangup') break
     const entry = typed.trim()
     if (entry === '') {
-      heard = whatTheCallerHears(await post(heard.redirect ?? heard.gather.action))
+      heard = whatTheCallerHears(await post(heard.redirect ?? heard.gather.url))
     } else if (/^say:/i.test(entry)) {
       if (!heard.gather.input.includes('speech')) write('  (this prompt takes keys only; the words are sent anyway)')
-      heard = whatTheCallerHears(await post(heard.gather.action, { SpeechResult: entry.slice(4).trim(), Confidence: '0.9' }))
+      heard = whatTheCallerHears(await post(heard.gather.url, { SpeechResult: entry.slice(4).trim(), Confidence: '0.9' }))
     } else if (/^[0-9*#]+$/.test(entry)) {
       // A Gather ends at # and does not report it.
-      heard = whatTheCallerHears(await post(heard.gather.action, { Digits: entry.replace(/#.*$/, '') || '#' }))
+      heard = whatTheCallerHears(await post(heard.gather.url, { Digits: entry.replace(/#.*$/, '') || '#' }))
     } else {
       write('  (type keys such as 1 or 4010000101#, "say: words", nothing for silence, or "hangup")')
     }

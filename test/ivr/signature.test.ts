@@ -57,6 +57,35 @@ describe('the Twilio signature check', () => {
     expect(await callsTable()).toEqual(before)
   })
 
+  it('refuses a turn replayed with the same signature, even many at once, and the call moves once', async () => {
+    const call = new SimulatedCall(phone.app, phone.config)
+    await call.dial()
+    const url = call.last.gather!.url
+    expect(url).toMatch(/^\/ivr\/step\/welcome\?n=[a-z]{16}$/)
+    const body = params(call.callSid, { Digits: '1' })
+    const signature = twilio.getExpectedTwilioSignature(phone.config.twilio.authToken, phone.config.publicBaseUrl + url, body)
+    const send = () => request(phone.app).post(url).type('form').set('X-Twilio-Signature', signature).send(body)
+    expect((await send()).status).toBe(200)
+    const after = await callsTable()
+    expect((await send()).status).toBe(403)
+    const raced = await Promise.all(Array.from({ length: 10 }, send))
+    expect(raced.map((r) => r.status)).toEqual(raced.map(() => 403))
+    expect(await callsTable()).toEqual(after)
+    expect(phone.logs.some((line) => line.includes('replayed Twilio signature'))).toBe(true)
+  })
+
+  it('gives every answer fresh step URLs, so the same key pressed twice at one question is not a replay', async () => {
+    const call = new SimulatedCall(phone.app, phone.config)
+    await call.dial()
+    await call.press('1')
+    await call.press('*') // general information
+    const first = await call.press('9') // hear it again
+    const second = await call.press('9')
+    expect(first.gather?.action).toBe('/ivr/step/generalMenu')
+    expect(second.gather?.action).toBe('/ivr/step/generalMenu')
+    expect(first.gather?.url).not.toBe(second.gather?.url)
+  })
+
   it('refuses an unsigned status callback, so nobody can end or time a call', async () => {
     const call = new SimulatedCall(phone.app, phone.config)
     await call.dial()
@@ -81,5 +110,26 @@ describe('the Twilio signature check', () => {
     const response = await signedPost(phone.app, phone.config, '/ivr/voice', { From: '+19165550199' })
     expect(response.status).toBe(400)
     expect(await callsTable()).toEqual(before)
+  })
+})
+
+describe('the account a signed request names', () => {
+  it('refuses a request signed with our token for another AccountSid when TWILIO_ACCOUNT_SID is configured', async () => {
+    const ours = 'AC11111111111111111111111111111111'
+    const accountPhone = await createPhoneTestApp({ clock: fixedClock(officeOpen), demo: false, env: { TWILIO_ACCOUNT_SID: ours } })
+    try {
+      const calls = () => accountPhone.database.db.selectFrom('calls').selectAll().execute()
+      for (const AccountSid of ['AC00000000000000000000000000000000', '', ours.toLowerCase()]) {
+        const response = await signedPost(accountPhone.app, accountPhone.config, '/ivr/voice', { ...params(newCallSid()), AccountSid })
+        expect({ AccountSid, status: response.status }).toEqual({ AccountSid, status: 403 })
+      }
+      const { AccountSid: _dropped, ...withoutAccount } = params(newCallSid())
+      expect((await signedPost(accountPhone.app, accountPhone.config, '/ivr/voice', withoutAccount)).status).toBe(403)
+      expect(await calls()).toEqual([])
+      expect((await signedPost(accountPhone.app, accountPhone.config, '/ivr/voice', { ...params(newCallSid()), AccountSid: ours })).status).toBe(200)
+      expect(await calls()).toHaveLength(1)
+    } finally {
+      await accountPhone.close()
+    }
   })
 })

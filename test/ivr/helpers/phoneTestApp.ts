@@ -25,9 +25,9 @@ export interface PhoneTestApp {
   close(): Promise<void>
 }
 
-export async function createPhoneTestApp(options: { clock: Clock; demo?: boolean }): Promise<PhoneTestApp> {
+export async function createPhoneTestApp(options: { clock: Clock; demo?: boolean; env?: NodeJS.ProcessEnv }): Promise<PhoneTestApp> {
   const database = await createTestDatabase()
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', TWILIO_AUTH_TOKEN: 'phone-test-auth-token' })
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', TWILIO_AUTH_TOKEN: 'phone-test-auth-token', ...options.env })
   const logs: string[] = []
   const sink = new Writable({
     write(chunk, _encoding, done) {

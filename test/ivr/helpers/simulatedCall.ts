@@ -62,7 +62,7 @@ export class SimulatedCall {
   }
 
   private answerPath(): string {
-    const action = this.last.gather?.action ?? this.last.dial?.action ?? this.last.redirect
+    const action = this.last.gather?.url ?? this.last.dial?.url ?? this.last.redirect
     if (!action) throw new Error('nothing is waiting for the caller')
     return action
   }
@@ -86,8 +86,8 @@ export class SimulatedCall {
 
   /** How a <Dial> ended, as Twilio posts it to the Dial's action. */
   dialEnded(dialCallStatus: string): Promise<WhatTheCallerHears> {
-    if (!this.last.dial?.action) throw new Error('no Dial is ringing')
-    return this.post(this.last.dial.action, { DialCallStatus: dialCallStatus })
+    if (!this.last.dial?.url) throw new Error('no Dial is ringing')
+    return this.post(this.last.dial.url, { DialCallStatus: dialCallStatus })
   }
 
   async hangUp(durationSeconds = 95): Promise<void> {
