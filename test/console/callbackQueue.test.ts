@@ -48,7 +48,9 @@ describe('the callback queue in the console', () => {
     await call.press(caller.phone.pin)
     if (call.last.gather?.action === '/ivr/step/caseChoice') await call.press('1')
     await call.press('1') // balance
-    await call.press('6') // a callback
+    await call.press('2') // back to the menu
+    await call.press('3') // more options
+    await call.press('4') // a callback
     await call.press('1') // this number
     await call.press('1') // as soon as possible
     await call.press('3') // driver's license
