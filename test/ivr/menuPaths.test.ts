@@ -108,7 +108,7 @@ describe('a person', () => {
     const call = await callIn(phone, 'en')
     await call.press('*')
     await call.press('0')
-    expect(call.last.dial).toEqual({ numbers: [phone.config.agency.agentLineNumber], action: '/ivr/step/afterDial' })
+    expect(call.last.dial).toMatchObject({ numbers: [phone.config.agency.agentLineNumber], action: '/ivr/step/afterDial' })
     expect(call.text).toContain(en('ivr:person.connecting'))
     expect((await record(call))?.outcome).toBe('transferred')
     await call.dialEnded('completed')
