@@ -46,7 +46,7 @@ export function ivrRoutes(deps: AppDependencies): Router {
     services,
     i18n: deps.i18n,
     clock: deps.clock,
-    settings: { agentLineNumber: config.agency.agentLineNumber },
+    settings: { agentLineNumber: config.agency.agentLineNumber, agency: config.agencyDirectory },
   }
 
   const sendTwiml = (res: Response, twiml: string) => res.status(200).type('text/xml').send(withNonceInStepUrls(twiml))

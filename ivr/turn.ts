@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next'
 
+import type { AgencyDirectory } from '../server/agency/agencyDirectory'
 import type { CallOutcome } from '../server/calls/phoneCall'
 import type { Language } from '../server/i18n'
 import type { CallerInput } from './callerInput'
@@ -14,6 +15,8 @@ import type { VoiceResponse } from './voice'
 export interface PhoneSettings {
   /** Where "speak to a person" dials during office hours. */
   agentLineNumber: string
+  /** Offices, hours and ways to pay: the same directory the web reads. */
+  agency: AgencyDirectory
 }
 
 /** What a turn changes on the call record besides the flow state. */

@@ -1,3 +1,4 @@
+import { spokenHours } from '../agencyFacts'
 import { stepPath } from '../paths'
 import { spokenDateTime } from '../spokenFormats'
 import type { Step, Turn } from '../turn'
@@ -20,7 +21,7 @@ const officeClosed = menuStep({
   intro(turn) {
     const office = turn.services.callbacks.officeStatus(turn.now)
     return [
-      turn.t('ivr:person.closed'),
+      turn.t('ivr:person.closed', { hours: spokenHours(turn.settings.agency.phoneHours, turn) }),
       turn.t('ivr:person.opensAt', { time: spokenDateTime(office.nextOpenAt, turn.language) }),
     ]
   },

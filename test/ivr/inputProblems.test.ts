@@ -37,7 +37,7 @@ describe('no input and bad input at a menu', () => {
     expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
     await call.silence()
     // The second miss says what happens: the caller is taken to a person, and hears that first.
-    expect(call.text).toContain(`${en('ivr:problems.still.noInput')} ${en('ivr:fallback.toPerson')} ${en('ivr:person.closed')}`)
+    expect(call.text).toContain(`${en('ivr:problems.still.noInput')} ${en('ivr:fallback.toPerson')} ${en('ivr:person.closed', { hours: 'Monday to Friday, from 8:00 AM to 4:00 PM' })}`)
   })
 
   it('helps after a wrong key or words it does not know, then falls back', async () => {

@@ -52,9 +52,15 @@ describe('general information for callers who do not sign in', () => {
     expect(call.last.gather?.action).toBe('/ivr/step/generalMenu')
 
     await call.press('1')
-    expect(call.text).toContain(en('ivr:general.officeHours'))
+    // Hours and offices from the agency directory the web reads, places without their ZIP code.
+    expect(call.text).toContain('Representatives answer Monday to Friday, from 8:00 AM to 4:00 PM, Pacific time')
     expect(call.text).toContain(en('ivr:general.openNow'))
-    expect(call.text).toContain(en('ivr:general.address'))
+    const directory = phone.config.agencyDirectory
+    for (const office of directory.offices) {
+      expect(call.text).toContain(`${office.name.en}: ${office.address.lines.join(', ')}, ${office.address.city}, California.`)
+      expect(call.text).not.toContain(office.address.postalCode)
+    }
+    expect(call.text).toContain('closed from 12:00 PM to 1:00 PM')
     // After an answer: "1 to hear it again, 2 for the menu", not the whole menu.
     expect(call.last.gather?.action).toBe('/ivr/step/afterAnswer')
     expect(call.text).not.toContain(en('ivr:generalMenu.howToApply'))
@@ -72,16 +78,24 @@ describe('general information for callers who do not sign in', () => {
 
     await call.press('2')
     expect(call.last.gather?.action).toBe('/ivr/step/paymentOptions')
-    const ways: Array<[string, string]> = [['1', 'online'], ['2', 'moneygram'], ['3', 'paynearme'], ['4', 'mail'], ['5', 'paypal'], ['6', 'withholding']]
-    for (const [key, way] of ways) {
+    // Each way to pay with its real destination, from the agency directory: what a caller can act on.
+    const ways: Array<[string, string[]]> = [
+      ['1', ['childsupport.ca.gov/make-a-payment', 'call the State Disbursement Unit at 8 6 6, 9 0 1, 3 2 1 2, and press 1', '1.9 percent']],
+      ['2', ['receive code 1 4 6 3 0', '1 dollar and 99 cents', '8 0 0, 9 2 6, 9 4 0 0']],
+      ['3', ['7-Eleven, Family Dollar, or ACE Cash Express', 'paynearme.com/california']],
+      ['4', ['payable to California State Disbursement Unit', 'Mail it to: P.O. Box 9 8 9 0 6 7, West Sacramento, California, 9 5 7 9 8, 9 0 6 7.']],
+      ['5', ['2.49 percent, at least 3 dollars and 95 cents']],
+      ['6', [en('ivr:pay.withholding')]],
+    ]
+    for (const [key, heard] of ways) {
       await call.press(key)
-      expect(call.text).toContain(en(`ivr:pay.${way}`))
+      for (const words of heard) expect(call.text).toContain(words)
+      expect(call.text).not.toContain('billing statement')
       await call.press('2')
       expect(call.last.gather?.action).toBe('/ivr/step/paymentOptions')
     }
-    expect(call.everything).toContain('1 4 6 3 0')
     await call.say('PayPal')
-    expect(call.text).toContain(en('ivr:pay.paypal'))
+    expect(call.text).toContain('You can pay with PayPal')
     await call.press('*')
     expect(call.last.gather?.action).toBe('/ivr/step/paymentOptions')
     await call.press('*')
@@ -100,6 +114,8 @@ describe('general information for callers who do not sign in', () => {
     await call.press('*')
     await call.press('1')
     expect(call.text).toContain(es('ivr:general.closedNow', { time: 'lunes, 24 de noviembre, 8:00 a.m.' }).replace('..', '.'))
+    expect(call.text).toContain('Oficina principal: 3960 Research Park Drive, Sacramento, California. Abierta de lunes a viernes, de 8:00 a.m. a 4:00 p.m.')
+    expect(call.text).not.toMatch(/p\.m\.\./)
   })
 })
 
@@ -134,7 +150,7 @@ describe('a person', () => {
     const call = await signedIn(phone, persona('current-payer'))
     await call.press('0')
     expect(call.last.dial).toBeNull()
-    expect(call.text).toContain(en('ivr:person.closed'))
+    expect(call.text).toContain(en('ivr:person.closed', { hours: 'Monday to Friday, from 8:00 AM to 4:00 PM' }))
     expect(call.text).toContain(en('ivr:person.opensAt', { time: 'Monday, November 24 at 8:00 AM' }))
     await call.press('*')
     expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
