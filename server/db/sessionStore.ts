@@ -11,6 +11,25 @@ const touchResolutionMs = 60 * 1000
 const rememberedSessions = 10_000
 
 /**
+ * Runs `work` and answers `callback` exactly once, on every path: a query that fails, a row that cannot be read,
+ * and a throw before the first await all reach it as an error. express-session holds the response until its store
+ * answers, so a callback that is never called is a request that never ends. The callback is called outside the
+ * promise chain: if it throws, that is reported as an uncaught error instead of being swallowed or answered twice.
+ */
+function answer<T>(work: () => Promise<T>, callback: ((error: unknown, value?: T) => void) | undefined): void {
+  let pending: Promise<T>
+  try {
+    pending = work()
+  } catch (error) {
+    pending = Promise.reject(error)
+  }
+  pending.then(
+    (value) => process.nextTick(() => callback?.(null, value)),
+    (error: unknown) => process.nextTick(() => callback?.(error ?? new Error('session store failed'))),
+  )
+}
+
+/**
  * Sessions live in the application's own database (SQLite or PostgreSQL), so any process behind a load
  * balancer can serve any request and a restart signs nobody out. Expired rows are ignored on read and
  * swept now and then.
@@ -28,53 +47,42 @@ export class DatabaseSessionStore extends Store {
   }
 
   override get(sid: string, callback: (error: unknown, session?: SessionData | null) => void): void {
-    this.db
-      .selectFrom('sessions')
-      .select(['sess', 'expires_at'])
-      .where('sid', '=', sid)
-      .executeTakeFirst()
-      .then((row) => {
-        if (!row || row.expires_at <= this.clock.now().toISOString()) return callback(null, null)
-        callback(null, JSON.parse(row.sess) as SessionData)
-      }, callback)
+    answer(async () => {
+      const row = await this.db.selectFrom('sessions').select(['sess', 'expires_at']).where('sid', '=', sid).executeTakeFirst()
+      if (!row || row.expires_at <= this.clock.now().toISOString()) return null
+      return readSession(row.sess)
+    }, callback)
   }
 
   override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
-    const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session) }
-    this.remember(sid, row.expires_at)
-    this.db
-      .insertInto('sessions')
-      .values(row)
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
-      .execute()
-      .then(() => this.sweepNowAndThen())
-      .then(() => callback?.(), (error: unknown) => callback?.(error))
+    answer(async () => {
+      const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session) }
+      this.remember(sid, row.expires_at)
+      await this.db
+        .insertInto('sessions')
+        .values(row)
+        .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
+        .execute()
+      await this.sweepNowAndThen()
+    }, callback)
   }
 
   override touch(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
-    // A row's expiry moved by less than a minute is not worth a write on every request; it outlives the idle limit.
-    const expiresAt = this.expiryOf(session)
-    const written = this.recentExpiries.get(sid)
-    if (written !== undefined && Date.parse(expiresAt) - Date.parse(written) < touchResolutionMs) {
-      callback?.()
-      return
-    }
-    this.remember(sid, expiresAt)
-    this.db
-      .updateTable('sessions')
-      .set({ expires_at: expiresAt })
-      .where('sid', '=', sid)
-      .execute()
-      .then(() => callback?.(), (error: unknown) => callback?.(error))
+    answer(async () => {
+      // A row's expiry moved by less than a minute is not worth a write on every request; it outlives the idle limit.
+      const expiresAt = this.expiryOf(session)
+      const written = this.recentExpiries.get(sid)
+      if (written !== undefined && Date.parse(expiresAt) - Date.parse(written) < touchResolutionMs) return
+      this.remember(sid, expiresAt)
+      await this.db.updateTable('sessions').set({ expires_at: expiresAt }).where('sid', '=', sid).execute()
+    }, callback)
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
-    this.recentExpiries.delete(sid)
-    this.db
-      .deleteFrom('sessions')
-      .where('sid', '=', sid)
-      .execute()
-      .then(() => callback?.(), (error: unknown) => callback?.(error))
+    answer(async () => {
+      this.recentExpiries.delete(sid)
+      await this.db.deleteFrom('sessions').where('sid', '=', sid).execute()
+    }, callback)
   }
 
   // From the injected clock and the cookie's lifetime, not the cookie's wall-clock expiry, so that the
@@ -96,5 +104,15 @@ export class DatabaseSessionStore extends Store {
     if (this.writesSinceSweep < 100) return
     this.writesSinceSweep = 0
     await this.db.deleteFrom('sessions').where('expires_at', '<=', this.clock.now().toISOString()).execute()
+  }
+}
+
+/** A row that is not a session object (damaged, or written by something else) is no session: the visitor starts afresh. */
+function readSession(text: string): SessionData | null {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as SessionData) : null
+  } catch {
+    return null
   }
 }

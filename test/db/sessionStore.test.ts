@@ -60,4 +60,35 @@ describe('DatabaseSessionStore', () => {
     await promisify<void>((done) => store.touch('sid-4', sessionExpiring('2026-03-01T12:16:00Z'), done))()
     expect(await expiryOf()).toBe('2026-03-01T12:21:00.000Z')
   })
+
+  // express-session holds the response until the store answers: a path that never calls back is a request that
+  // never ends (issue 11).
+  it('answers a damaged row as no session', async () => {
+    const store = new DatabaseSessionStore(database.db, fixedClock('2026-03-01T12:00:00Z'))
+    await database.db.insertInto('sessions').values({ sid: 'sid-damaged', sess: '{not json', expires_at: '2026-03-01T13:00:00.000Z' }).execute()
+    expect(await promisify<SessionData | null>((done) => store.get('sid-damaged', done))()).toBeNull()
+  })
+
+  it('answers every call with an error when the work throws, before or after the query', async () => {
+    const brokenClock = { now: (): Date => { throw new Error('clock broke') } }
+    const store = new DatabaseSessionStore(database.db, brokenClock)
+    await database.db.insertInto('sessions').values({ sid: 'sid-clock', sess: '{}', expires_at: '2026-03-01T13:00:00.000Z' }).execute()
+    await expect(promisify<SessionData | null>((done) => store.get('sid-clock', done))()).rejects.toThrow('clock broke')
+    await expect(promisify<void>((done) => store.set('sid-clock', sessionExpiring('2026-03-01T12:15:00Z'), done))()).rejects.toThrow('clock broke')
+    await expect(promisify<void>((done) => store.touch('sid-clock', sessionExpiring('2026-03-01T12:15:00Z'), done))()).rejects.toThrow('clock broke')
+  })
+
+  it('answers every call with an error when the database fails, and only once', async () => {
+    const closed = await createTestDatabase()
+    await closed.close()
+    const store = new DatabaseSessionStore(closed.db, fixedClock('2026-03-01T12:00:00Z'))
+    const calls: unknown[] = []
+    await new Promise<void>((resolve) => store.get('sid-x', (error) => (calls.push(error), resolve())))
+    await new Promise<void>((resolve) => store.set('sid-x', sessionExpiring('2026-03-01T12:15:00Z'), (error) => (calls.push(error), resolve())))
+    await new Promise<void>((resolve) => store.touch('sid-x', sessionExpiring('2026-03-01T12:15:00Z'), (error) => (calls.push(error), resolve())))
+    await new Promise<void>((resolve) => store.destroy('sid-x', (error) => (calls.push(error), resolve())))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(calls).toHaveLength(4)
+    for (const error of calls) expect(error).toBeInstanceOf(Error)
+  })
 })
