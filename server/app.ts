@@ -41,7 +41,7 @@ export function createApp(deps: AppDependencies): Express {
   app.set('trust proxy', config.production ? 1 : false)
   setUpTemplates(app)
 
-  app.use(setUpHealthChecks(database, metrics.registry, config.metricsToken))
+  app.use(setUpHealthChecks(database, metrics.registry, config.metricsToken, config.deadlines.readinessMs))
   app.use(requestLogging(logger))
   app.use(measureRequests(metrics.httpDuration))
   app.use(setUpWebSecurity(config.production))

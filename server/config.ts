@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 import { type AgencyDirectory, agencyProfileSchema, buildAgencyDirectory } from './agency/agencyDirectory'
-import { type DatabaseLocation, DatabaseUrlError, parseDatabaseUrl } from './db/dialect'
+import { type DatabaseLocation, type DatabaseTimeouts, DatabaseUrlError, parseDatabaseUrl } from './db/dialect'
 
 // The only reader of process.env. Development and tests run with documented defaults; production refuses
 // to start on a default secret, so a forgotten variable can never ship a guessable key.
@@ -43,6 +43,15 @@ const environmentSchema = z.object({
   CALLBACK_CLAIM_MINUTES: z.coerce.number().int().min(5).max(480).default(60),
   DEMO_DATA: z.enum(['on', 'off']).optional(),
   METRICS_TOKEN: z.string().optional(),
+  // Every request answers within REQUEST_DEADLINE_MS (below Twilio's 15 s); a phone turn whose database does not
+  // answer within PHONE_DEADLINE_MS hears an apology. Queries give up after DB_STATEMENT_TIMEOUT_MS, waits on a
+  // lock after DB_LOCK_TIMEOUT_MS, waits for a connection after DB_ACQUIRE_TIMEOUT_MS; /readyz after READY_TIMEOUT_MS.
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(14_000).default(10_000),
+  PHONE_DEADLINE_MS: z.coerce.number().int().min(100).max(10_000).default(2_500),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
+  READY_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1_500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
 
@@ -63,6 +72,9 @@ export interface Config {
   callbacks: { maxAttempts: number; claimMinutes: number }
   /** The bearer token `GET /metrics` asks for; without one the metrics are not served at all. */
   metricsToken: string | null
+  /** How long a web request and a phone turn may take before they answer "try again" (an outage page, an apology). */
+  deadlines: { requestMs: number; phoneMs: number; readinessMs: number }
+  databaseTimeouts: DatabaseTimeouts
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -122,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     agencyDirectory,
     callbacks: { maxAttempts: e.CALLBACK_MAX_ATTEMPTS, claimMinutes: e.CALLBACK_CLAIM_MINUTES },
     metricsToken: e.METRICS_TOKEN ? e.METRICS_TOKEN : null,
+    deadlines: { requestMs: e.REQUEST_DEADLINE_MS, phoneMs: e.PHONE_DEADLINE_MS, readinessMs: e.READY_TIMEOUT_MS },
+    databaseTimeouts: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS },
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }

@@ -4,6 +4,17 @@ export type DatabaseLocation =
   | { dialect: 'sqlite'; filename: string }
   | { dialect: 'postgres'; connectionString: string }
 
+/**
+ * How long the database may keep a request waiting. statementMs: one query (PostgreSQL statement_timeout);
+ * lockMs: a wait on another session's lock (PostgreSQL lock_timeout; SQLite: another process's write lock);
+ * acquireMs: a wait for a connection of the pool (SQLite: for its one connection). 0: no limit (lockMs, statementMs).
+ */
+export interface DatabaseTimeouts {
+  statementMs: number
+  lockMs: number
+  acquireMs: number
+}
+
 export class DatabaseUrlError extends Error {}
 
 /** `sqlite:<path>`, `sqlite::memory:` or `postgres://…`; anything else is refused with a one-line reason. */

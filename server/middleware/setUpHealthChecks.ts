@@ -17,7 +17,13 @@ function bearerMatches(req: Request, token: string): boolean {
   return timingSafeEqual(digest(match[1]!), digest(token))
 }
 
-export function setUpHealthChecks(database: DatabaseHandle, metrics: Registry, metricsToken: string | null): Router {
+// /healthz touches nothing but the process; /readyz asks the database, and gives up after `readinessMs`.
+export function setUpHealthChecks(
+  database: DatabaseHandle,
+  metrics: Registry,
+  metricsToken: string | null,
+  readinessMs: number,
+): Router {
   const router = Router()
 
   router.get('/healthz', (_req, res) => {
@@ -26,7 +32,7 @@ export function setUpHealthChecks(database: DatabaseHandle, metrics: Registry, m
 
   router.get('/readyz', async (_req, res) => {
     try {
-      await database.ping()
+      await database.ping(readinessMs)
       res.type('text/plain').send('ready')
     } catch {
       res.status(503).type('text/plain').send('database unavailable')

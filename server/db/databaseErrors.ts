@@ -1,0 +1,47 @@
+import type { SqlDialect } from './dialect'
+
+/**
+ * The database did not answer in time or would not take a connection: a query ran past its timeout, waited past
+ * the lock timeout, found no free connection, or the server refused or dropped it. Nothing was changed by the
+ * failed statement; the request can be tried again later. The web answers 503 with an outage page, the phone line
+ * apologises. `code` keeps the driver's own code (SQLITE_BUSY, 57014, …) for code that retries on it.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code: string | undefined
+
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause })
+    this.name = 'DatabaseUnavailableError'
+    this.code = options.code
+  }
+}
+
+// PostgreSQL's SQLSTATE codes that mean "not now" rather than "wrong query": query_canceled (statement_timeout),
+// lock_not_available (lock_timeout), idle_in_transaction_session_timeout, admin_shutdown and crash_shutdown
+// (pg_terminate_backend, a restart), cannot_connect_now, too_many_connections, and the connection_exception class.
+const postgresUnavailableCodes = new Set(['57014', '55P03', '25P03', '57P01', '57P02', '57P03', '53300'])
+// Errors of the pg driver itself: its connection was cut, or the client-side query timeout fired.
+const postgresClientFailures = /Connection terminated|Query read timeout|Client has encountered a connection error|timeout exceeded when trying to connect|not queryable/i
+const socketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND'])
+
+const sqliteUnavailableCodes = new Set(['SQLITE_BUSY', 'SQLITE_BUSY_RECOVERY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_LOCKED'])
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/** Whether a query's failure means the database is unavailable (as opposed to a bug or a constraint). */
+export function isUnavailability(error: unknown, dialect: SqlDialect): boolean {
+  if (error instanceof DatabaseUnavailableError) return true
+  const code = codeOf(error)
+  if (dialect === 'sqlite') return code !== undefined && sqliteUnavailableCodes.has(code)
+  if (code && (postgresUnavailableCodes.has(code) || code.startsWith('08') || socketCodes.has(code))) return true
+  return error instanceof Error && postgresClientFailures.test(error.message)
+}
+
+/** The error to throw for a failed query: the typed error when the database is unavailable, else the original. */
+export function classifyDatabaseError(error: unknown, dialect: SqlDialect): unknown {
+  if (error instanceof DatabaseUnavailableError || !isUnavailability(error, dialect)) return error
+  return new DatabaseUnavailableError(`${dialect} database unavailable: ${(error as Error).message}`, { code: codeOf(error), cause: error })
+}
