@@ -1,8 +1,9 @@
 import cookieParser from 'cookie-parser'
-import express, { type Express } from 'express'
+import express, { type Express, type Request, type Response } from 'express'
 import type { i18n } from 'i18next'
 import nocache from 'nocache'
 
+import { ivrApology } from '../ivr/apology'
 import { ivrRoutes } from '../ivr/routes'
 import type { Clock } from './clock'
 import type { Config } from './config'
@@ -10,6 +11,8 @@ import { consoleRoutes } from './console/routes'
 import type { DatabaseHandle } from './db/connection'
 import type { Logger } from './logger'
 import { errorHandler, notFound } from './middleware/errorHandling'
+import { answerOutage } from './middleware/outage'
+import { requestDeadline } from './middleware/requestDeadline'
 import { createMetricsRegistry, measureRequests } from './middleware/metrics'
 import { requestLogging } from './middleware/requestLogging'
 import { setUpCsrf } from './middleware/setUpCsrf'
@@ -44,6 +47,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(setUpHealthChecks(database, metrics.registry, config.metricsToken, config.deadlines.readinessMs))
   app.use(requestLogging(logger))
   app.use(measureRequests(metrics.httpDuration))
+  app.use(requestDeadline(config.deadlines.requestMs, logger, (req, res) => answerLate(req, res, deps)))
   app.use(setUpWebSecurity(config.production))
   app.use(setUpStaticResources())
   app.use(nocache())
@@ -58,6 +62,16 @@ export function createApp(deps: AppDependencies): Express {
   app.use(portalRoutes(deps))
 
   app.use(notFound)
-  app.use(errorHandler(logger, config.production))
+  app.use(errorHandler(logger, config.production, config.agency.phoneNumber))
   return app
+}
+
+/** A request past its deadline: the phone line apologises in TwiML, the web answers the outage page. */
+function answerLate(req: Request, res: Response, deps: AppDependencies): void {
+  // originalUrl: inside a mounted router req.path has lost its /ivr prefix.
+  if (req.originalUrl.startsWith('/ivr/')) {
+    res.status(200).type('text/xml').send(ivrApology(deps.i18n, null))
+    return
+  }
+  answerOutage(req, res, deps.config.agency.phoneNumber)
 }

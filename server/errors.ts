@@ -20,3 +20,19 @@ export class ForbiddenError extends HttpError {
     super(403, 'errors:forbidden.title')
   }
 }
+
+/**
+ * The database did not answer in time or would not take a connection: a query ran past its timeout, waited past
+ * the lock timeout, found no free connection, or the server refused or dropped it. Nothing was changed by the
+ * failed statement; the request can be tried again later. The web answers 503 with an outage page, the phone line
+ * apologises. `code` keeps the driver's own code (SQLITE_BUSY, 57014, …) for code that retries on it.
+ */
+export class DatabaseUnavailableError extends Error {
+  readonly code: string | undefined
+
+  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause })
+    this.name = 'DatabaseUnavailableError'
+    this.code = options.code
+  }
+}

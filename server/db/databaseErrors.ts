@@ -1,20 +1,7 @@
+import { DatabaseUnavailableError } from '../errors'
 import type { SqlDialect } from './dialect'
 
-/**
- * The database did not answer in time or would not take a connection: a query ran past its timeout, waited past
- * the lock timeout, found no free connection, or the server refused or dropped it. Nothing was changed by the
- * failed statement; the request can be tried again later. The web answers 503 with an outage page, the phone line
- * apologises. `code` keeps the driver's own code (SQLITE_BUSY, 57014, …) for code that retries on it.
- */
-export class DatabaseUnavailableError extends Error {
-  readonly code: string | undefined
-
-  constructor(message: string, options: { code?: string; cause?: unknown } = {}) {
-    super(message, { cause: options.cause })
-    this.name = 'DatabaseUnavailableError'
-    this.code = options.code
-  }
-}
+export { DatabaseUnavailableError }
 
 // PostgreSQL's SQLSTATE codes that mean "not now" rather than "wrong query": query_canceled (statement_timeout),
 // lock_not_available (lock_timeout), idle_in_transaction_session_timeout, admin_shutdown and crash_shutdown

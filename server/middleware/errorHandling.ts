@@ -1,7 +1,10 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { DatabaseUnavailableError } from '../db/databaseErrors'
 import { HttpError, NotFoundError } from '../errors'
 import type { Logger } from '../logger'
+import { answerOutage } from './outage'
+import { passedDeadline } from './requestDeadline'
 
 export function notFound(_req: Request, _res: Response, next: NextFunction) {
   next(new NotFoundError())
@@ -11,10 +14,19 @@ export function notFound(_req: Request, _res: Response, next: NextFunction) {
  * The one place errors become pages. Known errors get their status and a page in the user's language;
  * anything else is logged and answered with a plain 500 page, never a stack trace in production.
  */
-export function errorHandler(logger: Logger, production: boolean) {
+export function errorHandler(logger: Logger, production: boolean, agencyPhone: string) {
   // Express tells an error handler apart by its four parameters.
   return (error: unknown, req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error)
+    if (res.headersSent) {
+      // The deadline already answered this request; what it ended in afterwards is only worth a line in the log.
+      if (passedDeadline(res)) return logger.warn({ err: error, path: req.path }, 'request failed after its deadline')
+      return next(error)
+    }
+    // The database is down or too slow: a "try again or call us" page (503), never a 500.
+    if (error instanceof DatabaseUnavailableError) {
+      logger.warn({ err: error, path: req.path }, 'database unavailable')
+      return answerOutage(req, res, agencyPhone)
+    }
     const status = statusOf(error)
     if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed')
     const t = res.locals.t as ((key: string) => string) | undefined
