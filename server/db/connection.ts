@@ -123,7 +123,7 @@ function openPostgres(connectionString: string, poolSize: number, timeouts: Data
     async ping(timeoutMs) {
       await withTimeout(
         pool.query('select 1').catch((error: unknown) => {
-          throw classifyDatabaseError(error, 'postgres')
+          throw new DatabaseUnavailableError(`postgres database does not answer: ${(error as Error).message}`, { cause: error })
         }),
         timeoutMs,
         'postgres database',
@@ -160,7 +160,11 @@ class ClassifyingPostgresDialect extends PostgresDialect {
     const innerOf = (connection: DatabaseConnection) => unwrapped.get(connection) ?? connection
     return {
       init: () => inner.init(),
-      acquireConnection: () => inner.acquireConnection().then(outer, classify),
+      // Any failure to get a connection (refused, not accepting connections, pool timeout) means unavailable.
+      acquireConnection: () =>
+        inner.acquireConnection().then(outer, (error: unknown) => {
+          throw new DatabaseUnavailableError(`postgres connection failed: ${(error as Error).message}`, { cause: error })
+        }),
       beginTransaction: (connection, settings) => inner.beginTransaction(innerOf(connection), settings).catch(classify),
       commitTransaction: (connection) => inner.commitTransaction(innerOf(connection)).catch(classify),
       rollbackTransaction: (connection) => inner.rollbackTransaction(innerOf(connection)).catch(classify),
