@@ -57,12 +57,13 @@ export class DatabaseSessionStore extends Store {
   override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
     answer(async () => {
       const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session) }
-      this.remember(sid, row.expires_at)
       await this.db
         .insertInto('sessions')
         .values(row)
         .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
         .execute()
+      // Remembered once written: a failed write must not make the next touch look unnecessary.
+      this.remember(sid, row.expires_at)
       await this.sweepNowAndThen()
     }, callback)
   }
@@ -73,8 +74,8 @@ export class DatabaseSessionStore extends Store {
       const expiresAt = this.expiryOf(session)
       const written = this.recentExpiries.get(sid)
       if (written !== undefined && Date.parse(expiresAt) - Date.parse(written) < touchResolutionMs) return
-      this.remember(sid, expiresAt)
       await this.db.updateTable('sessions').set({ expires_at: expiresAt }).where('sid', '=', sid).execute()
+      this.remember(sid, expiresAt)
     }, callback)
   }
 

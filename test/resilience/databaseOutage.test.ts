@@ -26,6 +26,8 @@ import { demoNoon, escaped, movableClock, persona, signedInAgent, submitForm } f
 // restart. SQLite: another connection holds the write lock (BEGIN EXCLUSIVE). PostgreSQL (TEST_POSTGRES_URL): the
 // database stops accepting connections and its sessions are terminated, then it accepts them again.
 
+jest.setTimeout(120_000)
+
 const i18n = createI18n()
 const t = (language: 'en' | 'es') => translatorFor(i18n, language)
 const timeoutEnv = {
