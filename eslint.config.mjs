@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
 const channelLibraries = ['express', 'express-session', 'twilio', 'handlebars', 'express-handlebars', 'i18next']
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'views/assets/'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'views/assets/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
