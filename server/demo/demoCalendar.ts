@@ -1,8 +1,8 @@
 // Dates for the demo, all counted from an anchor "today" that the caller passes in, so a demo started next
 // year still has a hearing next week and payments last month. Calendar arithmetic itself is the ledger rules'.
 import { agencyTimeZone } from '../config'
-import { californiaHolidayOn } from '../callbacks/californiaHolidays'
-import { addDays, addMonths, daysBetween, daysInMonth, formatIsoDate } from '../cases/rules/calendar'
+import { agencyCalendar } from '../callbacks/businessCalendar'
+import { addDays, addMonths, daysInMonth, formatIsoDate } from '../cases/rules/calendar'
 import type { IsoDate } from '../cases/rules/ledgerTypes'
 
 // These run millions of times in the synthetic seed, so they do integer month arithmetic on an anchor that was
@@ -21,15 +21,9 @@ export function monthStartAgo(today: IsoDate, months: number): IsoDate {
   return dayOfMonthAgo(today, months, 1)
 }
 
-/** 0 is Sunday … 6 is Saturday. 1970-01-01 was a Thursday. */
-function dayOfWeek(date: IsoDate): number {
-  return (((daysBetween('1970-01-01', date) + 4) % 7) + 7) % 7
-}
-
-/** A weekday on which state offices and courts are open (no California state holiday). */
+/** A day the agency's calendar has open (a weekday, no California state holiday): courts keep the same days. */
 export function isOfficeDay(date: IsoDate): boolean {
-  const day = dayOfWeek(date)
-  return day !== 0 && day !== 6 && californiaHolidayOn(date) === null
+  return agencyCalendar.isBusinessDay(date)
 }
 
 /**
