@@ -1,7 +1,7 @@
+import compression from 'compression'
 import cookieParser from 'cookie-parser'
 import express, { type Express, type Request, type Response } from 'express'
 import type { i18n } from 'i18next'
-import nocache from 'nocache'
 
 import { ivrApology } from '../ivr/apology'
 import { ivrRoutes } from '../ivr/routes'
@@ -21,6 +21,7 @@ import { setUpLanguage } from './middleware/setUpLanguage'
 import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpWebSession } from './middleware/setUpWebSession'
+import { pagesRevalidated } from './middleware/pageCaching'
 import { portalRoutes } from './portal/routes'
 import type { Services } from './services'
 import { setUpTemplates } from './templates'
@@ -49,8 +50,10 @@ export function createApp(deps: AppDependencies): Express {
   app.use(measureRequests(metrics.httpDuration))
   app.use(requestDeadline(config.deadlines.requestMs, logger, (req, res) => answerLate(req, res, deps)))
   app.use(setUpWebSecurity(config.production))
+  // Brotli or gzip, as the browser asks, for pages and assets alike.
+  app.use(compression())
   app.use(setUpStaticResources())
-  app.use(nocache())
+  app.use(pagesRevalidated)
   app.use(express.urlencoded({ extended: false, limit: '32kb' }))
   app.use('/ivr', ivrRoutes(deps))
   app.use(cookieParser())

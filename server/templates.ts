@@ -7,6 +7,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js'
 
 import { agencyTimeZone, projectRoot } from './config'
 import { type ConsolePathName, consolePaths } from './console/paths'
+import { assetUrl } from './middleware/assetUrls'
 import { portalPaths } from './portal/paths'
 
 // Handlebars pages translate with the request's own `t` (set by the language middleware), and format
@@ -121,6 +122,8 @@ export const templateHelpers = {
   phoneNumberUnbroken(e164: string) {
     return templateHelpers.phoneNumber(e164).replace(/ /g, '\u00a0').replace(/-/g, '\u2011')
   },
+  /** An asset's URL with its content fingerprint, so the browser keeps it for a year: {{asset "/assets/css/app.css"}}. */
+  asset: (publicPath: string) => assetUrl(publicPath),
   eq: (a: unknown, b: unknown) => a === b,
   list: (...args: unknown[]) => args.slice(0, -1),
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),

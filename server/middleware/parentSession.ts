@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 import type { SessionData } from 'express-session'
 
 import type { Clock } from '../clock'
+import { signedInPagesNotStored } from './pageCaching'
 import { sessionIdleMs } from './setUpWebSession'
 
 // What a signed-in parent's session holds, and the two limits on it (DESIGN.md §5): an idle timeout (15 minutes
@@ -90,6 +91,7 @@ export function enforceSessionLimits(clock: Clock, paths: SessionLimitPaths, hol
     if (path === paths.staySignedIn || (path !== paths.sessionStatus && activityIsNews(now, session.lastSeenAt))) {
       session.lastSeenAt = now.toISOString()
     }
+    signedInPagesNotStored(res)
     holder.whenActive(req, res)
     res.locals.sessionTimeout = {
       idleSeconds: Math.min(sessionIdleMs / 1000, secondsLeft(now, session)),

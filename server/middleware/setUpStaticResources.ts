@@ -1,17 +1,32 @@
 import path from 'node:path'
 
-import express, { Router } from 'express'
+import express, { type NextFunction, type Request, type Response, Router } from 'express'
 
-import { projectRoot } from '../config'
+import { fingerprintOf, ownAssets, uswdsDist } from './assetUrls'
 
-// USWDS and our own assets, served from our origin (no third-party CDN), cached for a day.
+const oneYearSeconds = 365 * 24 * 60 * 60
+
+// USWDS and our own assets, served from our origin (no third-party CDN). An asset asked for by its fingerprinted URL (assetUrls.ts) is kept for a year, unchanged; any other (the fonts
+// and icons the stylesheet names) for a day, then revalidated by its ETag.
 export function setUpStaticResources(): Router {
   const router = Router()
-  const options = { maxAge: '1d', index: false, fallthrough: true }
-  const uswds = path.join(projectRoot, 'node_modules', '@uswds', 'uswds', 'dist')
+  router.use('/assets', cachingByFingerprint)
+  const options = { index: false, fallthrough: true, cacheControl: false }
   for (const folder of ['css', 'js', 'fonts', 'img']) {
-    router.use(`/assets/uswds/${folder}`, express.static(path.join(uswds, folder), options))
+    router.use(`/assets/uswds/${folder}`, express.static(path.join(uswdsDist, folder), options))
   }
-  router.use('/assets', express.static(path.join(projectRoot, 'views', 'assets'), options))
+  router.use('/assets', express.static(ownAssets, options))
+  // Browsers ask for /favicon.ico on every site whatever the page says; the USWDS one, cached like an asset.
+  router.get('/favicon.ico', (_req, res) => {
+    res.set('Cache-Control', `public, max-age=${24 * 60 * 60}`)
+    res.sendFile(path.join(uswdsDist, 'img', 'favicons', 'favicon.ico'))
+  })
   return router
+}
+
+function cachingByFingerprint(req: Request, res: Response, next: NextFunction) {
+  const asked = typeof req.query.v === 'string' ? req.query.v : null
+  const current = asked === null ? null : fingerprintOf(req.baseUrl + req.path)
+  res.set('Cache-Control', asked !== null && asked === current ? `public, max-age=${oneYearSeconds}, immutable` : 'public, max-age=86400')
+  next()
 }
