@@ -1,6 +1,5 @@
 // `npm run personas`: the exact shape DESIGN.md §6 promises, credentials a sign-in can use, and nothing else on stdout.
 import { execFile } from 'node:child_process'
-import path from 'node:path'
 import { promisify } from 'node:util'
 
 import { projectRoot } from '../../server/config'
@@ -50,9 +49,8 @@ describe('personas report', () => {
 })
 
 describe('npm run personas', () => {
-  it('prints the report as JSON on stdout and nothing else', async () => {
-    const tsx = path.join(projectRoot, 'node_modules', '.bin', 'tsx')
-    const { stdout, stderr } = await promisify(execFile)(tsx, ['server/demo/personasCommand.ts'], { cwd: projectRoot })
+  it('prints the report as JSON on stdout and nothing else, called as tools call it (npm run --silent personas)', async () => {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', 'personas'], { cwd: projectRoot })
     expect(JSON.parse(stdout)).toEqual(report)
     expect(stderr).toBe('')
   })
