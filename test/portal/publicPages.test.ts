@@ -1,3 +1,4 @@
+import { assetUrl } from '../../server/middleware/assetUrls'
 import request from 'supertest'
 
 import { portalPaths } from '../../server/portal/paths'
@@ -38,7 +39,7 @@ describe('public pages', () => {
       expect(html).toMatch(/<a class="usa-skipnav" href="#main-content">/)
       // Quick exit: a real link to a neutral site (works without script), and the script that adds Esc.
       expect(html).toContain(`href="${escaped(text(language, 'common:quickExit.url'))}" rel="noreferrer" data-quick-exit`)
-      expect(html).toContain('<script src="/assets/js/quick-exit.js"></script>')
+      expect(html).toContain(`<script src="${assetUrl('/assets/js/quick-exit.js')}"></script>`)
       expect(html).toContain(`hreflang="${language === 'en' ? 'es' : 'en'}"`)
       // Not signed in: no timeout warning, and a way to sign in.
       expect(html).not.toContain('data-session-timeout')

@@ -1,3 +1,4 @@
+import { assetUrl } from '../../server/middleware/assetUrls'
 import { activityResolutionMs, sessionAbsoluteMs, sessionWarningMs } from '../../server/middleware/parentSession'
 import { sessionIdleMs } from '../../server/middleware/setUpWebSession'
 import { portalPaths } from '../../server/portal/paths'
@@ -134,7 +135,7 @@ describe('session limits', () => {
     expect(html).toContain(`data-idle-seconds="${sessionIdleMs / 1000}" data-warning-seconds="${sessionWarningMs / 1000}"`)
     expect(sessionWarningMs).toBeGreaterThanOrEqual(20_000)
     expect(html).toContain(`action="${portalPaths.staySignedIn}" data-stay-signed-in`)
-    expect(html).toContain('<script src="/assets/js/session-timeout.js"></script>')
+    expect(html).toContain(`<script src="${assetUrl('/assets/js/session-timeout.js')}"></script>`)
   })
 
   it('counts the page down from what is really left when the absolute limit comes first', async () => {
