@@ -5,6 +5,7 @@ import type { Services } from '../server/services'
 
 export interface PhoneServices {
   identity: Pick<Services['identity'], 'signInWithPin'>
+  attemptLimits: Pick<Services['attemptLimits'], 'attempt'>
   calls: Services['calls']
   cases: Pick<Services['cases'], 'listCaseSummaries' | 'getCaseSummary' | 'getPaymentHistory' | 'getNextSteps'>
   callbacks: Pick<Services['callbacks'], 'officeStatus' | 'requestCallback' | 'findOpenForParent'>

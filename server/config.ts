@@ -5,6 +5,7 @@ import { z } from 'zod'
 
 import { type AgencyDirectory, agencyProfileSchema, buildAgencyDirectory } from './agency/agencyDirectory'
 import { type DatabaseLocation, type DatabaseTimeouts, DatabaseUrlError, parseDatabaseUrl } from './db/dialect'
+import { RateLimitSettingsError, type RateLimitSettings, rateLimitSettings } from './rateLimits/limits'
 
 // The only reader of process.env. Development and tests run with documented defaults; production refuses
 // to start on a default secret, so a forgotten variable can never ship a guessable key.
@@ -41,6 +42,8 @@ const environmentSchema = z.object({
   AGENCY_CALLER_ID: z.string().default('+19165550199'),
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CALLBACK_CLAIM_MINUTES: z.coerce.number().int().min(5).max(480).default(60),
+  /** Overrides of the attempt limits, e.g. "signInClient=30/900,factsIdentifier=10/3600" (attempts/seconds). */
+  RATE_LIMITS: z.string().optional(),
   DEMO_DATA: z.enum(['on', 'off']).optional(),
   METRICS_TOKEN: z.string().optional(),
   // Every request answers within REQUEST_DEADLINE_MS (below Twilio's 15 s); a phone turn whose database does not
@@ -75,6 +78,8 @@ export interface Config {
   /** How long a web request and a phone turn may take before they answer "try again" (an outage page, an apology). */
   deadlines: { requestMs: number; phoneMs: number; readinessMs: number }
   databaseTimeouts: DatabaseTimeouts
+  /** Attempts allowed per window, by limit name (see rateLimits/limits.ts). */
+  rateLimits: RateLimitSettings
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -96,6 +101,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database = parseDatabaseUrl(e.DATABASE_URL)
   } catch (error) {
     if (error instanceof DatabaseUrlError) throw new ConfigError(error.message)
+    throw error
+  }
+
+  let rateLimits: RateLimitSettings
+  try {
+    rateLimits = rateLimitSettings(e.RATE_LIMITS)
+  } catch (error) {
+    if (error instanceof RateLimitSettingsError) throw new ConfigError(`RATE_LIMITS: ${error.message}`)
     throw error
   }
 
@@ -136,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN ? e.METRICS_TOKEN : null,
     deadlines: { requestMs: e.REQUEST_DEADLINE_MS, phoneMs: e.PHONE_DEADLINE_MS, readinessMs: e.READY_TIMEOUT_MS },
     databaseTimeouts: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS },
+    rateLimits,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }

@@ -93,14 +93,8 @@ async function start(): Promise<void> {
   }
 
   const clock = systemClock
-  const app = createApp({
-    config,
-    database,
-    logger,
-    clock,
-    i18n: createI18n(),
-    services: createServices({ database, config, clock }),
-  })
+  const services = createServices({ database, config, clock })
+  const app = createApp({ config, database, logger, clock, i18n: createI18n(), services })
 
   const server: Server = app.listen(config.port)
   // A client that sends its request slowly (or never finishes it) is cut off well before Node's default of five
@@ -121,7 +115,7 @@ async function start(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     server.close(() => {
-      database.close().finally(() => process.exit(0))
+      Promise.allSettled([services.attemptLimits.close(), database.close()]).finally(() => process.exit(0))
     })
     server.closeIdleConnections()
   }

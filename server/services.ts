@@ -12,6 +12,7 @@ import type { Config } from './config'
 import type { DatabaseHandle } from './db/connection'
 import { createContactDetailsService } from './identity/contactDetails'
 import { createIdentityService } from './identity/identityService'
+import { createAttemptLimits } from './rateLimits/attemptLimits'
 import { outboundCallsFromConfig } from './telephony/twilioOutboundCalls'
 
 // Data access → domain services → channels. Channels receive `Services` and never the database.
@@ -26,6 +27,7 @@ export function createServices(deps: {
   const { config } = deps
   const callbacks = createCallbackService(deps)
   return {
+    attemptLimits: createAttemptLimits({ settings: config.rateLimits, native: deps.database.native, redisUrl: config.redisUrl }),
     identity: createIdentityService({ db, clock: deps.clock }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),

@@ -44,6 +44,12 @@ export const pin: Step = {
     // no fresh tries, and neither do webhooks that arrive at once.
     if (!(await turn.services.calls.takePinAttempt(turn.callSid, maxSignInTriesPerCall))) return turn.goTo('cannotIdentify')
     const identifier = await turn.services.calls.identifierFor(reference)
+    // Across calls too: by the number calling and by the account keyed, counted where every process counts.
+    const limited = await turn.services.attemptLimits.attempt([
+      { limit: 'pinCaller', key: turn.callerNumber },
+      { limit: 'pinIdentifier', key: identifier.replace(/\D/g, '') },
+    ])
+    if (!limited.allowed) return turn.goTo('cannotIdentify', [turn.t('ivr:tooManyAttempts')])
     const result = await turn.services.identity.signInWithPin(identifier, keyed)
 
     if (result.outcome === 'signed_in') {

@@ -17,9 +17,13 @@ import { withStatementCache } from './statementCache'
 types.setTypeParser(types.builtins.INT8, (value) => Number(value))
 types.setTypeParser(types.builtins.NUMERIC, (value) => Number(value))
 
+/** The driver's own client, for the few libraries that take one (the rate limiter's store). */
+export type NativeClient = { dialect: 'sqlite'; database: SQLite.Database } | { dialect: 'postgres'; pool: Pool }
+
 export interface DatabaseHandle {
   db: Kysely<Database>
   dialect: SqlDialect
+  native: NativeClient
   /** Answers whether the database responds, for /readyz; rejects after `timeoutMs`. */
   ping(timeoutMs?: number): Promise<void>
   close(): Promise<void>
@@ -77,6 +81,7 @@ function openSqlite(filename: string, timeouts: DatabaseTimeouts): DatabaseHandl
   return {
     db,
     dialect: 'sqlite',
+    native: { dialect: 'sqlite', database: sqlite },
     // Through the driver, so that it waits its turn for the connection like any query and never blocks the loop.
     async ping(timeoutMs) {
       await withTimeout(db.selectNoFrom((eb) => eb.lit(1).as('one')).execute(), timeoutMs, 'sqlite database')
@@ -120,6 +125,7 @@ function openPostgres(connectionString: string, poolSize: number, timeouts: Data
   return {
     db,
     dialect: 'postgres',
+    native: { dialect: 'postgres', pool },
     async ping(timeoutMs) {
       await withTimeout(
         pool.query('select 1').catch((error: unknown) => {

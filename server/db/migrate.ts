@@ -6,6 +6,7 @@ import { callbacksSchema } from './migrations/0002_callbacks'
 import { staffPhoneSchema } from './migrations/0003_staff_phone'
 import { phoneGuardsSchema } from './migrations/0004_phone_guards'
 import { participantMobileIndexSchema } from './migrations/0005_participant_mobile_index'
+import { identityGuardsSchema } from './migrations/0006_identity_guards'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -15,6 +16,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0003_staff_phone': staffPhoneSchema(dialect),
     '0004_phone_guards': phoneGuardsSchema(dialect),
     '0005_participant_mobile_index': participantMobileIndexSchema(dialect),
+    '0006_identity_guards': identityGuardsSchema(dialect),
   }
 }
 

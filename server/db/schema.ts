@@ -215,6 +215,25 @@ export interface SessionsTable {
   sid: string
   sess: string
   expires_at: string
+  /** Whose session it is ("parent:12", "staff:3"); null for a visitor who holds only a form token. */
+  principal: string | null
+}
+
+/** rate-limiter-flexible's counters: key, points used, expiry in epoch milliseconds. */
+export interface RateLimitsTable {
+  key: string
+  points: number
+  expire: number | null
+}
+
+export interface SecurityNoticesTable {
+  id: Id
+  participant_id: number
+  kind: 'failed_identity_check'
+  attempts: Generated<number>
+  first_at: string
+  last_at: string
+  seen_at: string | null
 }
 
 export interface Database {
@@ -233,6 +252,8 @@ export interface Database {
   staff: StaffTable
   audit_events: AuditEventsTable
   sessions: SessionsTable
+  rate_limits: RateLimitsTable
+  security_notices: SecurityNoticesTable
 }
 
 export type Participant = Selectable<ParticipantsTable>

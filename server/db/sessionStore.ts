@@ -4,6 +4,18 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../clock'
 import type { Database } from './schema'
 
+/** The principal column of a parent's sessions; a password reset ends them by it. */
+export function parentPrincipal(participantId: number): string {
+  return `parent:${participantId}`
+}
+
+/** Whose session this is, as the sessions table records it, so that one person's sessions can be found together. */
+export function principalOf(session: SessionData): string | null {
+  if (session.participantId) return parentPrincipal(session.participantId)
+  if (session.staffId) return `staff:${session.staffId}`
+  return null
+}
+
 const defaultLifetimeMs = 15 * 60 * 1000
 const expiredSessionGraceMs = 5 * 60 * 1000
 const touchResolutionMs = 60 * 1000
@@ -56,11 +68,11 @@ export class DatabaseSessionStore extends Store {
 
   override set(sid: string, session: SessionData, callback?: (error?: unknown) => void): void {
     answer(async () => {
-      const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session) }
+      const row = { sid, sess: JSON.stringify(session), expires_at: this.expiryOf(session), principal: principalOf(session) }
       await this.db
         .insertInto('sessions')
         .values(row)
-        .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
+        .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at, principal: row.principal }))
         .execute()
       // Remembered once written: a failed write must not make the next touch look unnecessary.
       this.remember(sid, row.expires_at)

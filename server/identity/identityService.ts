@@ -5,7 +5,9 @@ import type { Database } from '../db/schema'
 import { type AccountRepository, accountRepository, type ParentAccount } from './accountRepository'
 import { normalizeUsername, passwordProblem, pinProblem, usernameProblem } from './credentialRules'
 import { isLocked, type LockoutState } from './lockout'
+import { endParentSessions } from './parentSessions'
 import { hashSecret, verifySecret } from './secretHashing'
+import { securityNoticeRepository } from './securityNotices'
 import { staffRepository } from './staffRepository'
 
 export type ParentSignIn =
@@ -32,6 +34,7 @@ export type CredentialChange =
 export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock }) {
   const accounts = accountRepository(deps.db)
   const staff = staffRepository(deps.db)
+  const notices = securityNoticeRepository(deps.db)
   // Verifying against a real hash when the account is unknown keeps the answer time the same, so timing
   // cannot tell which usernames exist.
   let decoyHash: Promise<string> | undefined
@@ -113,11 +116,13 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
     /**
      * First-time activation and forgotten credentials both prove identity with the same facts: a case
      * number or PAR ID, the last four of the SSN and the date of birth. Then the parent chooses a new
-     * password (and PIN for the phone line).
+     * password (and PIN for the phone line). A change ends every other session of that parent: a reset means the
+     * old secret may be known to someone else. `keepSessionId` is the session making the change, if any.
      */
     async setCredentials(
       facts: IdentityFacts,
       chosen: { username?: string; password?: string; pin?: string },
+      options: { keepSessionId?: string } = {},
     ): Promise<CredentialChange> {
       const errors: Record<string, string> = {}
       const username = chosen.username !== undefined ? normalizeUsername(chosen.username) : undefined
@@ -135,16 +140,15 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
       }
       if (Object.keys(errors).length) return { outcome: 'rejected', errors }
 
-      // Guessing identity facts is limited like guessing a password: the parents the identifier names share
-      // the sign-in lockout, so wrong facts count against them and a locked person cannot be activated or reset.
-      const named = await parentsNamedBy(accounts, facts.identifier)
-      const now = deps.clock.now()
-      if (named.length > 0 && named.every((account) => isLocked(account, now))) {
-        return { outcome: 'rejected', errors: { identity: 'identity:errors.tooManyAttempts' } }
-      }
+      // Wrong facts never lock anyone's sign-in: a case number names both parents, and one must not be able to lock
+      // the other out by failing on purpose. The channel throttles the attempts (by client and by identifier), and
+      // the parents the identifier names are told that someone tried.
       const participantId = await matchIdentity(accounts, facts)
       if (participantId === null) {
-        for (const account of named) await accounts.recordFailure(account.participantId, deps.clock.now())
+        const at = deps.clock.now().toISOString()
+        for (const account of await parentsNamedBy(accounts, facts.identifier)) {
+          await notices.recordFailedIdentityCheck(account.participantId, at)
+        }
         return { outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' } }
       }
       if (username && (await accounts.isUsernameTaken(username, participantId))) {
@@ -159,7 +163,13 @@ export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock
         },
         deps.clock.now().toISOString(),
       )
+      await endParentSessions(deps.db, participantId, options.keepSessionId)
       return { outcome: 'saved', participantId }
+    },
+
+    /** What the dashboard tells a parent about attempts on their account, for the session begun at `signedInAt`. */
+    async securityNotices(participantId: number, signedInAt: string) {
+      return notices.forSession(participantId, signedInAt, deps.clock.now().toISOString())
     },
 
     async signInStaff(username: string, password: string): Promise<StaffSignIn> {

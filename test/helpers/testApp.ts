@@ -5,6 +5,7 @@ import { type Clock, systemClock } from '../../server/clock'
 import { type Config, loadConfig } from '../../server/config'
 import { createI18n } from '../../server/i18n'
 import { createLogger } from '../../server/logger'
+import { rateLimitNames } from '../../server/rateLimits/limits'
 import { createServices } from '../../server/services'
 import { createTestDatabase, type TestDatabase } from './testDatabase'
 
@@ -15,20 +16,26 @@ export interface TestApp {
   close(): Promise<void>
 }
 
+// Route tests sign in, activate and post forms dozens of times from one address; the attempt limits would stop
+// them halfway. They get limits no test reaches, and the tests of the limits themselves pass RATE_LIMITS.
+export const unlimitedForTests = rateLimitNames.map((name) => `${name}=1000000/60`).join(',')
+
 /** The real application over a throwaway database, as supertest drives it. */
 export async function createTestApp(
   options: { clock?: Clock; env?: NodeJS.ProcessEnv; database?: TestDatabase } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase())
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', ...options.env })
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', RATE_LIMITS: unlimitedForTests, ...options.env })
   const clock = options.clock ?? systemClock
-  const app = createApp({
-    config,
+  const services = createServices({ database, config, clock })
+  const app = createApp({ config, database, logger: createLogger('silent'), clock, i18n: createI18n(), services })
+  return {
+    app,
     database,
-    logger: createLogger('silent'),
-    clock,
-    i18n: createI18n(),
-    services: createServices({ database, config, clock }),
-  })
-  return { app, database, config, close: () => database.close() }
+    config,
+    close: async () => {
+      await services.attemptLimits.close()
+      await database.close()
+    },
+  }
 }

@@ -31,6 +31,7 @@ describe('identity service', () => {
     clock = movableClock('2026-05-04T16:00:00Z')
     identity = createIdentityService({ db: database.db, clock })
     await database.db.updateTable('accounts').set({ failed_attempts: 0, locked_until: null }).execute()
+    await database.db.deleteFrom('security_notices').execute()
   })
 
   it('signs a parent in with username (any case) and password', async () => {
@@ -80,21 +81,23 @@ describe('identity service', () => {
     })
   })
 
-  it('limits guessing of identity facts with the shared lockout', async () => {
-    const wrong = { identifier: '4000000002', ssnLast4: '9999', dateOfBirth: '1982-02-02' }
-    for (let i = 0; i < 4; i++) {
+  it('never locks anyone for wrong identity facts, and tells the parents the identifier names', async () => {
+    const wrong = { identifier: '340000000001', ssnLast4: '9999', dateOfBirth: '1982-02-02' }
+    for (let i = 0; i < 8; i++) {
       expect(await identity.setCredentials(wrong, { password: 'Guessing-Passphrase-1' })).toEqual({
         outcome: 'rejected', errors: { identity: 'identity:errors.identityNotMatched' },
       })
     }
-    await identity.setCredentials(wrong, { password: 'Guessing-Passphrase-1' })
-    const right = { identifier: '4000000002', ssnLast4: '2222', dateOfBirth: '1982-02-02' }
-    expect(await identity.setCredentials(right, { password: 'Guessing-Passphrase-1' })).toEqual({
-      outcome: 'rejected', errors: { identity: 'identity:errors.tooManyAttempts' },
-    })
-    expect(await identity.signInWithPassword('rae.receiving', 'Battery-Staple-2')).toMatchObject({ outcome: 'locked' })
-    clock.advanceMinutes(31)
     expect(await identity.signInWithPassword('rae.receiving', 'Battery-Staple-2')).toMatchObject({ outcome: 'signed_in' })
+    expect(await identity.signInWithPin('4000000001', '482915')).toMatchObject({ outcome: 'signed_in' })
+    const signedInAt = clock.now().toISOString()
+    expect(await identity.securityNotices(receivingId, signedInAt)).toEqual([
+      { kind: 'failed_identity_check', attempts: 8, firstAt: signedInAt, lastAt: signedInAt },
+    ])
+    expect(await identity.securityNotices(payingId, signedInAt)).toMatchObject([{ attempts: 8 }])
+    const right = { identifier: '4000000002', ssnLast4: '2222', dateOfBirth: '1982-02-02' }
+    expect(await identity.setCredentials(right, { password: 'Guessing-Passphrase-1' })).toMatchObject({ outcome: 'saved' })
+    await identity.setCredentials(right, { password: 'Battery-Staple-2' })
   })
 
   it('checks every chosen credential and changes nothing when one is bad', async () => {

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 
 import type { AppDependencies } from '../../app'
+import { limitAttempts } from '../../middleware/rateLimits'
 import { requireParent } from '../../middleware/requireParent'
 import { portalPaths } from '../paths'
 import { callbacksController } from './controller'
@@ -11,7 +12,11 @@ export function callbacksRoutes(deps: AppDependencies): Router {
   const signedIn = requireParent(portalPaths.signIn)
   router.get(portalPaths.callbacks, signedIn, controller.list)
   router.get(portalPaths.requestCallback, signedIn, controller.showRequest)
-  router.post(portalPaths.requestCallback, signedIn, controller.submitRequest)
+  const limited = limitAttempts(deps.services.attemptLimits, (req) => [
+    { limit: 'callbackClient', key: req.ip },
+    { limit: 'callbackAccount', key: req.session.participantId ? String(req.session.participantId) : null },
+  ])
+  router.post(portalPaths.requestCallback, signedIn, limited, controller.submitRequest)
   router.get(portalPaths.callbacksCancelled, signedIn, controller.cancelled)
   router.get(portalPaths.callbackConfirmation, signedIn, controller.confirmation)
   router.get(portalPaths.cancelCallback, signedIn, controller.showCancel)

@@ -25,7 +25,7 @@ export function resetController({ services }: AppDependencies) {
     async submit(req: Request, res: Response) {
       const form = validateForm(resetFormSchema, req.body)
       if (!form.ok) return showForm(req, res, form.errors)
-      const result = await services.identity.setCredentials(form.data.facts, form.data.credentials)
+      const result = await services.identity.setCredentials(form.data.facts, form.data.credentials, { keepSessionId: req.sessionID })
       if (result.outcome === 'rejected') return showForm(req, res, serviceErrorsToFields(result.errors))
       const changed = form.data.credentials.password && form.data.credentials.pin ? 'both' : form.data.credentials.password ? 'password' : 'pin'
       res.redirect(303, `${portalPaths.resetDone}?changed=${changed}`)

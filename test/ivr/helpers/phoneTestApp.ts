@@ -9,6 +9,7 @@ import { loadDemoData } from '../../../server/demo/loadDemoData'
 import { createI18n } from '../../../server/i18n'
 import { createLogger } from '../../../server/logger'
 import { createServices, type Services } from '../../../server/services'
+import { unlimitedForTests } from '../../helpers/testApp'
 import { createTestDatabase, type TestDatabase } from '../../helpers/testDatabase'
 
 // The real app for phone tests, with the services in hand (to compare what a caller hears with what the
@@ -27,7 +28,9 @@ export interface PhoneTestApp {
 
 export async function createPhoneTestApp(options: { clock: Clock; demo?: boolean; env?: NodeJS.ProcessEnv }): Promise<PhoneTestApp> {
   const database = await createTestDatabase()
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', TWILIO_AUTH_TOKEN: 'phone-test-auth-token', ...options.env })
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', TWILIO_AUTH_TOKEN: 'phone-test-auth-token', RATE_LIMITS: unlimitedForTests, ...options.env,
+  })
   const logs: string[] = []
   const sink = new Writable({
     write(chunk, _encoding, done) {

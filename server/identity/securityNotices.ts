@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely'
+
+import type { Database } from '../db/schema'
+
+// "Someone tried to activate or reset your account with details that did not match." Failed identity facts no
+// longer lock anyone (both parents on a case know its number); instead the parents the identifier names are told.
+// Until the outbox delivers texts and emails, the notice waits in the database and the parent sees it on their
+// dashboard at their next sign-in. One unseen notice per parent and kind gathers every attempt: the upsert on the
+// partial unique index counts simultaneous attempts without losing any.
+
+export interface SecurityNotice {
+  kind: 'failed_identity_check'
+  attempts: number
+  firstAt: string
+  lastAt: string
+}
+
+export function securityNoticeRepository(db: Kysely<Database>) {
+  return {
+    async recordFailedIdentityCheck(participantId: number, at: string): Promise<void> {
+      await db
+        .insertInto('security_notices')
+        .values({ participant_id: participantId, kind: 'failed_identity_check', first_at: at, last_at: at })
+        .onConflict((oc) =>
+          oc
+            .columns(['participant_id', 'kind'])
+            .where('seen_at', 'is', null)
+            .doUpdateSet((eb) => ({ attempts: eb('security_notices.attempts', '+', 1), last_at: at })),
+        )
+        .execute()
+    },
+
+    /**
+     * The notices to show in a session that began at `signedInAt`: those not yet seen, which are now marked seen, and
+     * those first seen during this session, so the dashboard keeps showing them until the parent signs out.
+     */
+    async forSession(participantId: number, signedInAt: string, now: string): Promise<SecurityNotice[]> {
+      await db
+        .updateTable('security_notices')
+        .set({ seen_at: now })
+        .where('participant_id', '=', participantId)
+        .where('seen_at', 'is', null)
+        .execute()
+      const rows = await db
+        .selectFrom('security_notices')
+        .select(['kind', 'attempts', 'first_at as firstAt', 'last_at as lastAt'])
+        .where('participant_id', '=', participantId)
+        .where('seen_at', '>=', signedInAt)
+        .orderBy('last_at', 'desc')
+        .execute()
+      return rows
+    },
+  }
+}

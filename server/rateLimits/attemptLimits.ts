@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto'
+
+import { Redis } from 'ioredis'
+import {
+  type IRateLimiterStoreOptions,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RateLimiterSQLite,
+  type RateLimiterStoreAbstract,
+} from 'rate-limiter-flexible'
+
+import type { NativeClient } from '../db/connection'
+import { type RateLimitName, rateLimitNames, type RateLimitSettings } from './limits'
+
+// Attempt limits with rate-limiter-flexible, counted where every process of the application counts: in Redis when
+// REDIS_URL is set, otherwise in the application's own database (its rate_limits table, created by migration 0006).
+// Each attempt is one atomic increment in the store (PostgreSQL: INSERT ... ON CONFLICT DO UPDATE ... RETURNING;
+// SQLite: the same upsert in a write transaction; Redis: a script), and the verdict is read from the incremented
+// count, so attempts sent at once are all counted. If the store cannot answer, each limiter falls back to counting
+// in this process's memory (the library's insurance limiter): a slower database must not let a script through, nor
+// turn every sign-in into an error.
+
+export interface AttemptCheck {
+  limit: RateLimitName
+  /** The client address, the caller's number, a username or an identifier; none (withheld) means no check. */
+  key: string | null | undefined
+}
+
+export type AttemptVerdict = { allowed: true } | { allowed: false; limit: RateLimitName; retryAfterSeconds: number }
+
+export interface AttemptLimits {
+  readonly store: 'redis' | 'postgres' | 'sqlite'
+  /** Counts one attempt against every check; refused when any of them is over its limit. */
+  attempt(checks: readonly AttemptCheck[]): Promise<AttemptVerdict>
+  close(): Promise<void>
+}
+
+const tableName = 'rate_limits'
+
+export function createAttemptLimits(deps: { settings: RateLimitSettings; native: NativeClient; redisUrl: string | null }): AttemptLimits {
+  const redis = deps.redisUrl ? new Redis(deps.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null
+  // An unreachable Redis is reported by each command (and answered by the insurance limiter), not as a crash.
+  redis?.on('error', () => undefined)
+  const store = redis ? 'redis' : deps.native.dialect
+
+  const limiters = new Map<RateLimitName, RateLimiterStoreAbstract>()
+  rateLimitNames.forEach((name, index) => {
+    const { attempts: points, seconds: duration } = deps.settings[name]
+    const options: IRateLimiterStoreOptions = {
+      storeClient: undefined,
+      points,
+      duration,
+      keyPrefix: name,
+      insuranceLimiter: new RateLimiterMemory({ points, duration, keyPrefix: name }),
+    }
+    if (redis) {
+      limiters.set(name, new RateLimiterRedis({ ...options, storeClient: redis }))
+    } else {
+      // The table is shared; one limiter sweeping expired rows (every five minutes, on an unref'd timer) is enough.
+      const tableOptions = { ...options, tableName, tableCreated: true, clearExpiredByTimeout: index === 0 }
+      limiters.set(
+        name,
+        deps.native.dialect === 'postgres'
+          ? new RateLimiterPostgres({ ...tableOptions, storeClient: deps.native.pool, storeType: 'pool' })
+          : new RateLimiterSQLite({ ...tableOptions, storeClient: deps.native.database, storeType: 'better-sqlite3' }),
+      )
+    }
+  })
+
+  return {
+    store,
+    async attempt(checks) {
+      let refused: AttemptVerdict = { allowed: true }
+      for (const check of checks) {
+        if (!check.key) continue
+        try {
+          await limiters.get(check.limit)!.consume(digestOf(check.key))
+        } catch (rejection) {
+          if (!(rejection instanceof RateLimiterRes)) throw rejection
+          const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))
+          if (refused.allowed || retryAfterSeconds > refused.retryAfterSeconds) {
+            refused = { allowed: false, limit: check.limit, retryAfterSeconds }
+          }
+        }
+      }
+      return refused
+    },
+    async close() {
+      if (redis) await redis.quit().catch(() => redis.disconnect())
+    },
+  }
+}
+
+/** Keys are usernames, case numbers and addresses: the store keeps only a digest of them. */
+function digestOf(key: string): string {
+  return createHash('sha256').update(key.trim().toLowerCase()).digest('base64url')
+}
