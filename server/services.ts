@@ -27,7 +27,7 @@ export function createServices(deps: {
   const { config } = deps
   const callbacks = createCallbackService(deps)
   return {
-    attemptLimits: createAttemptLimits({ settings: config.rateLimits, native: deps.database.native, redisUrl: config.redisUrl }),
+    attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),
     identity: createIdentityService({ db, clock: deps.clock }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),

@@ -11,7 +11,10 @@ import {
   type RateLimiterStoreAbstract,
 } from 'rate-limiter-flexible'
 
+import type { Kysely } from 'kysely'
+
 import type { NativeClient } from '../db/connection'
+import type { Database } from '../db/schema'
 import { type RateLimitName, rateLimitNames, type RateLimitSettings } from './limits'
 
 // Attempt limits with rate-limiter-flexible, counted where every process of the application counts: in Redis when
@@ -39,14 +42,19 @@ export interface AttemptLimits {
 
 const tableName = 'rate_limits'
 
-export function createAttemptLimits(deps: { settings: RateLimitSettings; native: NativeClient; redisUrl: string | null }): AttemptLimits {
+export function createAttemptLimits(deps: {
+  settings: RateLimitSettings
+  db: Kysely<Database>
+  native: NativeClient
+  redisUrl: string | null
+}): AttemptLimits {
   const redis = deps.redisUrl ? new Redis(deps.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null
   // An unreachable Redis is reported by each command (and answered by the insurance limiter), not as a crash.
   redis?.on('error', () => undefined)
   const store = redis ? 'redis' : deps.native.dialect
 
   const limiters = new Map<RateLimitName, RateLimiterStoreAbstract>()
-  rateLimitNames.forEach((name, index) => {
+  for (const name of rateLimitNames) {
     const { attempts: points, seconds: duration } = deps.settings[name]
     const options: IRateLimiterStoreOptions = {
       storeClient: undefined,
@@ -58,8 +66,8 @@ export function createAttemptLimits(deps: { settings: RateLimitSettings; native:
     if (redis) {
       limiters.set(name, new RateLimiterRedis({ ...options, storeClient: redis }))
     } else {
-      // The table is shared; one limiter sweeping expired rows (every five minutes, on an unref'd timer) is enough.
-      const tableOptions = { ...options, tableName, tableCreated: true, clearExpiredByTimeout: index === 0 }
+      // The library's own sweep runs on a timer that throws past a closed database; the rows are swept below instead.
+      const tableOptions = { ...options, tableName, tableCreated: true, clearExpiredByTimeout: false }
       limiters.set(
         name,
         deps.native.dialect === 'postgres'
@@ -67,11 +75,24 @@ export function createAttemptLimits(deps: { settings: RateLimitSettings; native:
           : new RateLimiterSQLite({ ...tableOptions, storeClient: deps.native.database, storeType: 'better-sqlite3' }),
       )
     }
-  })
+  }
+
+  // Expired counters are dead rows: now and then, an attempt deletes those an hour past their expiry.
+  let attemptsSinceSweep = 0
+  const sweepNowAndThen = () => {
+    if (redis || ++attemptsSinceSweep < 500) return
+    attemptsSinceSweep = 0
+    deps.db
+      .deleteFrom('rate_limits')
+      .where('expire', '<', Date.now() - 3_600_000)
+      .execute()
+      .catch(() => undefined)
+  }
 
   return {
     store,
     async attempt(checks) {
+      sweepNowAndThen()
       let refused: AttemptVerdict = { allowed: true }
       for (const check of checks) {
         if (!check.key) continue
