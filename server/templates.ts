@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import type { Express } from 'express'
 import { create } from 'express-handlebars'
-import type { HelperOptions } from 'handlebars'
+import Handlebars, { type HelperOptions } from 'handlebars'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 
 import { agencyTimeZone, projectRoot } from './config'
@@ -121,6 +121,40 @@ export const templateHelpers = {
   /** The same, for the text of a tel: link: a non-breaking space and hyphen keep the number on one line. */
   phoneNumberUnbroken(e164: string) {
     return templateHelpers.phoneNumber(e164).replace(/ /g, '\u00a0').replace(/-/g, '\u2011')
+  },
+  /** A phone number a parent can tap to call, shown the way a US reader expects: {{telLink agencyPhone}}. */
+  telLink(e164: string) {
+    const href = Handlebars.escapeExpression(`tel:${e164}`)
+    return new Handlebars.SafeString(`<a class="usa-link" href="${href}">${Handlebars.escapeExpression(templateHelpers.phoneNumberUnbroken(e164))}</a>`)
+  },
+  /** A web address as a reader sees it: "childsupport.ca.gov/make-a-payment", without scheme, "www." or end slash. */
+  websiteLabel(url: string) {
+    const parsed = new URL(url)
+    return `${parsed.host.replace(/^www\./, '')}${parsed.pathname.replace(/\/$/, '')}`
+  },
+  /** A link to an outside website, its text the address as a reader sees it. */
+  linkTo(url: string) {
+    const href = Handlebars.escapeExpression(url)
+    return new Handlebars.SafeString(`<a class="usa-link" href="${href}" rel="noreferrer">${Handlebars.escapeExpression(templateHelpers.websiteLabel(url))}</a>`)
+  },
+  /**
+   * A sentence with links in it: {{tLinked "home:phoneLine" phone=(telLink agencyPhone)}}. The sentence and every
+   * plain parameter are escaped; only parameters that are already safe HTML (a link built by a helper) are kept.
+   */
+  tLinked(key: string, options: HelperOptions) {
+    const hash = (options.hash ?? {}) as Record<string, unknown>
+    const safe = new Map<string, string>()
+    const params: Record<string, unknown> = {}
+    for (const [name, value] of Object.entries(hash)) {
+      if (value instanceof Handlebars.SafeString) {
+        const token = `\u0000${safe.size}\u0000`
+        safe.set(token, value.toHTML())
+        params[name] = token
+      } else params[name] = value
+    }
+    let html = Handlebars.escapeExpression(rootOf(options).t(key, params))
+    for (const [token, link] of safe) html = html.split(Handlebars.escapeExpression(token)).join(link)
+    return new Handlebars.SafeString(html)
   },
   /** An asset's URL with its content fingerprint, so the browser keeps it for a year: {{asset "/assets/css/app.css"}}. */
   asset: (publicPath: string) => assetUrl(publicPath),

@@ -102,6 +102,8 @@ describe('every page passes axe and html-validate', () => {
         problems.push(...(await visit(page, path, 'account')))
       }
       if (who.id === 'both-roles' || who.id === 'spanish-speaker') {
+        // How to pay with the case to quote beside the ways to pay (a paying case for both-roles, none for the other).
+        problems.push(...(await visit(page, portalPaths.howToPay, 'how to pay, signed in')))
         // The forms' error states, once per language is enough: they are the same partials for everyone.
         await page.goto(portalPaths.requestCallback)
         await page.fill('#phone', '555')

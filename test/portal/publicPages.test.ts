@@ -2,7 +2,7 @@ import { assetUrl } from '../../server/middleware/assetUrls'
 import request from 'supertest'
 
 import { portalPaths } from '../../server/portal/paths'
-import { createPortalTestApp, escaped, languages, type PortalTestApp, text } from './portalTestApp'
+import { createPortalTestApp, escaped, languages, persona, type PortalTestApp, signedInAgent, text } from './portalTestApp'
 
 // Every page anyone can read without signing in, in both languages, with the safety and language controls every
 // page must carry.
@@ -59,6 +59,38 @@ describe('public pages', () => {
     expect(html).toContain('2.49%, at least $3.95')
     expect(html).toContain('1.9%')
     expect(html).toContain('A payment made by the 20th counts for that month.')
+  })
+
+  it.each(languages)('gives every way to pay its real destination from the agency directory (%s)', async (language) => {
+    const html = (await request(testApp.app).get(`${portalPaths.howToPay}?lng=${language}`).expect(200)).text
+    const { stateDisbursementUnit: sdu, moneyGram, payNearMe } = testApp.config.agencyDirectory.payments
+    expect(html).toContain(`href="${sdu.website}"`)
+    expect(html).toContain(`href="tel:${sdu.phone}"`)
+    expect(html).toContain(`href="tel:${moneyGram.phone}"`)
+    expect(html).toContain(`href="${moneyGram.locationsUrl}"`)
+    expect(html).toContain(`href="${payNearMe.website}"`)
+    expect(html).toContain(`>${moneyGram.receiveCode}</dd>`)
+    expect(html).toContain('P.O. Box 989067<br>West Sacramento, CA 95798-9067</address>')
+    expect(html).toContain(escaped(sdu.mailTo.payableTo))
+    expect(html).toContain(`href="tel:${testApp.config.agency.phoneNumber}"`)
+    // Nothing is left for the parent to find elsewhere.
+    expect(html).not.toMatch(/billing statement|estado de cuenta|address on the coupon|dirección que aparece en el cupón/)
+    // A visitor who is not signed in has no case to quote.
+    expect(html).not.toContain('data-pay-quote')
+  })
+
+  it('shows a signed-in paying parent the case number to quote and what is due, and a receiving parent neither', async () => {
+    const payer = await signedInAgent(testApp.app, persona('suspended-license'))
+    const html = (await payer.get(portalPaths.howToPay).expect(200).expect('Cache-Control', /no-store/)).text
+    expect(html).toContain('data-pay-quote')
+    expect(html).toContain(`<dd class="text-bold">${persona('suspended-license').cases[0]}</dd>`)
+    expect(html).toContain(`Your case number: ${persona('suspended-license').cases[0]}`)
+    const both = await signedInAgent(testApp.app, persona('both-roles'))
+    const bothHtml = (await both.get(portalPaths.howToPay).expect(200)).text
+    // Only the case where this parent pays: the other is the one they receive on.
+    expect(bothHtml.match(/data-pay-quote/g)).toHaveLength(1)
+    const receiver = await signedInAgent(testApp.app, persona('fee-paying-receiver'))
+    expect((await receiver.get(portalPaths.howToPay).expect(200)).text).not.toContain('data-pay-quote')
   })
 
   it('shows office hours and the coming state-holiday closures from the injected date', async () => {
