@@ -3,6 +3,7 @@ import { type Request, type Response, Router } from 'express'
 import type { AppDependencies } from '../server/app'
 import { DatabaseUnavailableError } from '../server/errors'
 import { type Language, translatorFor } from '../server/i18n'
+import { recordIdFrom } from '../server/routeParams'
 import { ivrApology } from './apology'
 import { callerInputFrom } from './callerInput'
 import { runTurn } from './callRunner'
@@ -24,10 +25,6 @@ const languageLookupMs = 300
 function text(body: Record<string, unknown>, name: string): string | null {
   const value = body[name]
   return typeof value === 'string' && value.trim() ? value.trim() : null
-}
-
-function idParam(value: unknown): number | null {
-  return typeof value === 'string' && /^[1-9]\d{0,11}$/.test(value) ? Number(value) : null
 }
 
 function isStepName(value: unknown): value is StepName {
@@ -129,8 +126,8 @@ export function ivrRoutes(deps: AppDependencies): Router {
   // A representative answered a "Call now" placed from the console: put them through to the parent. The ids in the
   // path were written by this app into the call it placed, and the signature check covers the whole URL.
   router.post(ivrPaths.outboundConnectPattern, async (req, res) => {
-    const callbackId = idParam(req.params.callbackId)
-    const staffId = idParam(req.params.staffId)
+    const callbackId = recordIdFrom(req.params.callbackId)
+    const staffId = recordIdFrom(req.params.staffId)
     if (callbackId === null || staffId === null) {
       res.status(404).type('text/plain').send('Not found')
       return

@@ -22,6 +22,7 @@ import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpWebSession } from './middleware/setUpWebSession'
 import { pagesRevalidated } from './middleware/pageCaching'
+import { bodyWithoutNulCharacters, queryWithoutNulCharacters } from './middleware/withoutNulCharacters'
 import { portalRoutes } from './portal/routes'
 import type { Services } from './services'
 import { setUpTemplates } from './templates'
@@ -43,6 +44,7 @@ export function createApp(deps: AppDependencies): Express {
 
   app.disable('x-powered-by')
   app.set('trust proxy', config.production ? 1 : false)
+  app.set('query parser', queryWithoutNulCharacters)
   setUpTemplates(app)
 
   app.use(setUpHealthChecks(database, metrics.registry, config.metricsToken, config.deadlines.readinessMs))
@@ -55,6 +57,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(setUpStaticResources())
   app.use(pagesRevalidated)
   app.use(express.urlencoded({ extended: false, limit: '32kb' }))
+  app.use(bodyWithoutNulCharacters)
   app.use('/ivr', ivrRoutes(deps))
   app.use(cookieParser())
   app.use(setUpLanguage(deps.i18n, config.production))
