@@ -14,7 +14,8 @@ import {
 } from './browserHarness'
 
 // The callback and details journeys done with the keyboard alone, in a browser that enforces the CSP (so every
-// script must work without inline code); the quick exit by button and by Esc; and the idle-timeout warning.
+// script must work without inline code); the quick exit by button and by Shift pressed three times; and the
+// idle-timeout warning.
 
 jest.setTimeout(120_000)
 
@@ -26,6 +27,16 @@ function waitForErrorSummaryFocus(page: Page) {
   return page.waitForFunction(
     () => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id === 'error-summary',
   )
+}
+
+/** Whether the element is what a pointer at its centre would reach: drawn on top, covered by nothing. */
+function topmostAtCentreOf(page: Page, selector: string): Promise<boolean> {
+  return page.$eval(selector, (element) => {
+    const box = (element as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect()
+    const doc = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }).document
+    const hit = doc.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) as { closest?(s: string): unknown } | null
+    return hit === element || (hit?.closest?.(selector) ?? null) === element
+  })
 }
 
 describe('keyboard journeys', () => {
@@ -58,6 +69,8 @@ describe('keyboard journeys', () => {
     await page.goto(portalPaths.howToPay)
     await page.keyboard.press('Tab')
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className: string } } }).document.activeElement.className)).toBe('usa-skipnav')
+    // Seen where it is: nothing (the sticky quick-exit bar above all) is drawn over it.
+    expect(await topmostAtCentreOf(page, '.usa-skipnav')).toBe(true)
     await page.keyboard.press('Enter')
     expect(await focusedElement(page)).toBe('main-content')
   })
@@ -123,12 +136,35 @@ describe('keyboard journeys', () => {
     expect(saved).toContain(text('en', 'portal:details.fieldNames.postalCode'))
   })
 
-  it('leaves for a neutral site with the Esc key, replacing the page in the history', async () => {
+  it('does nothing on Esc or on Shift while typing, so a parent filling in a form is not thrown out', async () => {
+    const page = await (await parentContext(harness, cspViolations)).newPage()
+    await page.goto(portalPaths.signIn)
+    await tabTo(page, '#username')
+    await page.keyboard.press('Escape')
+    // Capitals are typed with Shift held: three of them are not three Shift presses.
+    await page.keyboard.type('ABC')
+    await page.keyboard.press('Escape')
+    await page.waitForTimeout(300)
+    expect(new URL(page.url()).pathname).toBe(portalPaths.signIn)
+    expect(await page.locator('#username').inputValue()).toBe('ABC')
+  })
+
+  it('leaves for a neutral site on Shift pressed three times, and Back does not show where the parent was', async () => {
     const page = await (await parentContext(harness, cspViolations)).newPage()
     await page.goto(portalPaths.home)
     await page.goto(portalPaths.howToPay)
-    await Promise.all([page.waitForURL(/^https:\/\/www\.google\.com\//), page.keyboard.press('Escape')])
-    await page.goBack()
+    await Promise.all([
+      page.waitForURL(/^https:\/\/www\.google\.com\//),
+      (async () => {
+        for (let press = 0; press < 3; press++) await page.keyboard.press('Shift')
+      })(),
+    ])
+    // The exit replaced how-to-pay in the history; Back reaches the home page, which leaves again at once.
+    await page.goBack().catch(() => undefined)
+    await page.waitForURL(/^https:\/\/www\.google\.com\//)
+    // Opened on purpose later, the site works as usual.
+    await page.goto(portalPaths.home)
+    await page.waitForTimeout(300)
     expect(new URL(page.url()).pathname).toBe(portalPaths.home)
   })
 
@@ -170,8 +206,17 @@ describe('keyboard journeys', () => {
     await page.clock.fastForward(30_000)
     expect(await dialog.isVisible()).toBe(true)
 
-    await page.keyboard.press('Enter')
+    // Quick exit is still there, above the dialog's overlay.
+    // (A pointer reaches it, and it is drawn above the overlay, which takes no pointer events, so a pointer alone
+    // cannot tell whether the overlay darkens it.)
+    expect(await topmostAtCentreOf(page, '[data-quick-exit]')).toBe(true)
+    const zIndexOf = (selector: string) =>
+      page.$eval(selector, (element) => Number((globalThis as unknown as { getComputedStyle(e: unknown): { zIndex: string } }).getComputedStyle(element).zIndex))
+    expect(await zIndexOf('.quick-exit')).toBeGreaterThan(await zIndexOf('.usa-modal-wrapper'))
+    // Esc answers the warning by staying signed in (and never by quick exit).
+    await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'hidden' })
+    expect(new URL(page.url()).pathname).toBe(portalPaths.dashboard)
     const status = await page.evaluate(async (url) => (await fetch(url, { headers: { Accept: 'application/json' } })).json(), portalPaths.sessionStatus)
     expect(status).toEqual({ signedIn: true, secondsLeft: sessionIdleMs / 1000 })
 

@@ -37,7 +37,7 @@ describe('public pages', () => {
       expect(html).toContain(`<html lang="${language}">`)
       expect(html).toContain(`<h1>${escaped(text(language, headingKey))}</h1>`)
       expect(html).toMatch(/<a class="usa-skipnav" href="#main-content">/)
-      // Quick exit: a real link to a neutral site (works without script), and the script that adds Esc.
+      // Quick exit: a real link to a neutral site (works without script), and the script that adds the Shift shortcut.
       expect(html).toContain(`href="${escaped(text(language, 'common:quickExit.url'))}" rel="noreferrer" data-quick-exit`)
       expect(html).toContain(`<script src="${assetUrl('/assets/js/quick-exit.js')}"></script>`)
       expect(html).toContain(`hreflang="${language === 'en' ? 'es' : 'en'}"`)
@@ -91,6 +91,14 @@ describe('public pages', () => {
     expect(bothHtml.match(/data-pay-quote/g)).toHaveLength(1)
     const receiver = await signedInAgent(testApp.app, persona('fee-paying-receiver'))
     expect((await receiver.get(portalPaths.howToPay).expect(200)).text).not.toContain('data-pay-quote')
+  })
+
+  it.each(languages)('says once, on the sign-in page, how to browse privately (%s)', async (language) => {
+    const signIn = (await request(testApp.app).get(`${portalPaths.signIn}?lng=${language}`).expect(200)).text
+    expect(signIn).toContain(escaped(text(language, 'portal:signIn.privateBrowsing')))
+    for (const path of [portalPaths.home, portalPaths.howToPay, portalPaths.privacy]) {
+      expect((await request(testApp.app).get(`${path}?lng=${language}`).expect(200)).text).not.toContain('data-private-browsing')
+    }
   })
 
   it('shows office hours and the coming state-holiday closures from the injected date', async () => {

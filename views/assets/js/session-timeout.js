@@ -5,6 +5,9 @@
   'use strict'
   var dialog = document.querySelector('[data-session-timeout]')
   var opener = document.querySelector('[data-session-timeout-opener]')
+  // USWDS builds the dialog when the document has loaded, after this script: the name it moves to its role="dialog"
+  // wrapper is given here, since in the HTML a div without a role may not carry one.
+  if (dialog && dialog.hasAttribute('data-labelledby')) dialog.setAttribute('aria-labelledby', dialog.getAttribute('data-labelledby'))
   if (!dialog || !opener || !window.fetch) return
   var warningSeconds = Number(dialog.getAttribute('data-warning-seconds'))
   var countdown = dialog.querySelector('[data-session-countdown]')
@@ -42,11 +45,19 @@
 
   var focusBeforeWarning = null
 
+  // Quick exit stays within reach while the warning is open: drawn above the overlay (app.css) and left visible to
+  // assistive technology, where USWDS hides everything outside the dialog.
+  function keepQuickExitReachable() {
+    var quickExit = document.querySelector('.quick-exit')
+    if (quickExit) quickExit.removeAttribute('aria-hidden')
+  }
+
   function warn() {
     tick()
     if (!isOpen()) {
       focusBeforeWarning = document.activeElement
       opener.click()
+      keepQuickExitReachable()
     }
     clearInterval(tickTimer)
     tickTimer = setInterval(tick, 1000)
@@ -111,6 +122,15 @@
         schedule(status.secondsLeft)
       })
       .catch(function () { stayForm.submit() })
+  })
+
+  // Esc answers the warning the gentle way: it keeps the parent signed in, as GOV.UK's timeout warning does (USWDS
+  // ignores Esc on a dialog that asks for an action). Quick exit is never on Esc.
+  var stayButton = stayForm.querySelector('button[type="submit"]')
+  document.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape' || !isOpen()) return
+    event.preventDefault()
+    stayButton.click()
   })
 
   schedule(Number(dialog.getAttribute('data-idle-seconds')))
