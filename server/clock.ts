@@ -1,3 +1,4 @@
+import { localDateOf } from './agencyTime/zonedTime'
 import { agencyTimeZone } from './config'
 
 /** Time comes through here so that rules and tests can fix it. */
@@ -12,16 +13,9 @@ export function fixedClock(instant: string | Date): Clock {
   return { now: () => new Date(at) }
 }
 
-const agencyDateFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: agencyTimeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
 /** The calendar date at the agency (America/Los_Angeles) at an instant, as YYYY-MM-DD. */
 export function agencyDateOf(instant: Date): string {
-  return agencyDateFormat.format(instant)
+  return localDateOf(instant, agencyTimeZone)
 }
 
 export function agencyToday(clock: Clock): string {

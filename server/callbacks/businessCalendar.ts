@@ -3,16 +3,8 @@
 // turned into instants day by day so that a daylight saving change moves nothing at the office.
 import { agencyTimeZone } from '../config'
 import { type CaliforniaHolidayOptions, type Holiday, holidayLookup } from './californiaHolidays'
-import {
-  addDays,
-  instantAt,
-  type IsoDate,
-  isIsoDate,
-  isoWeekdayOf,
-  localDateOf,
-  type MinuteOfDay,
-  parseClockTime,
-} from './zonedTime'
+import { addDays, type IsoDate, isIsoDate, isoWeekdayOf } from '../agencyTime/calendarDates'
+import { instantAt, localDateOf, type MinuteOfDay, parseClockTime } from '../agencyTime/zonedTime'
 
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const
 export type Weekday = (typeof weekdays)[number]

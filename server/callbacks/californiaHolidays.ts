@@ -16,7 +16,7 @@
 //   (19853(e)), so offices stay open. A county whose board closes on some of them (6700(a)(16)(B), 6701) names
 //   them in `CaliforniaHolidayOptions.alsoClosedOn`; any other closure (a lunar date, a day the Governor
 //   appoints) goes in the business calendar's list of extra closed dates.
-import { addDays, dateToEpochDay, type IsoDate, isoWeekdayOf } from './zonedTime'
+import { addDays, epochDayOf, type IsoDate, isoWeekdayOf } from '../agencyTime/calendarDates'
 
 export const stateHolidayNames = [
   'new_years_day',
@@ -117,7 +117,7 @@ export function californiaHolidaysOf(year: number, options: CaliforniaHolidayOpt
       closures.push({ name, date: addDays(date, -1), actualDate: date })
     else if (weekday !== SATURDAY) closures.push({ name, date, actualDate: date })
   }
-  return closures.sort((a, b) => dateToEpochDay(a.date) - dateToEpochDay(b.date))
+  return closures.sort((a, b) => epochDayOf(a.date) - epochDayOf(b.date))
 }
 
 /** The holiday that closes offices on `date`, if any. */

@@ -34,7 +34,7 @@ import { generateConfirmationCode, type RandomIndex, secureRandomIndex } from '.
 import { createParentCallbacks } from './parentCallbacks'
 import { createServiceLevel, type ServiceLevelOptions, type TimeLeft } from './serviceLevel'
 import { type FigurePeriod, periodBounds, type SupervisorCallbackFigures, supervisorCallbackFigures } from './supervisorFigures'
-import { isIsoDate } from './zonedTime'
+import { isIsoDate } from '../agencyTime/calendarDates'
 
 export interface CallbackServiceOptions {
   /** Calls before a request closes as unreachable (config CALLBACK_MAX_ATTEMPTS). */

@@ -4,7 +4,7 @@
 // least `minimumNoticeMinutes` of office time left after the request — and never later than three business
 // days after the request, whatever the window.
 import type { BusinessCalendar } from './businessCalendar'
-import { type IsoDate, parseClockTime } from './zonedTime'
+import { type IsoDate, parseClockTime } from '../agencyTime/zonedTime'
 
 export const callbackWindows = ['asap', 'morning', 'afternoon'] as const
 export type CallbackWindow = (typeof callbackWindows)[number]

@@ -8,7 +8,7 @@
 import type { BusinessCalendar } from './businessCalendar'
 import { answeredStatuses, type CallbackStatus, isPending } from './callbackRecord'
 import { type CallbackLanguage, callbackLanguages, type CallbackTopic, callbackTopics } from './callbackRequest'
-import { addDays, type IsoDate } from './zonedTime'
+import { addDays, type IsoDate } from '../agencyTime/calendarDates'
 
 /** The share of callbacks completed within their due time that the agency aims for (issue 7). */
 export const completedWithinDueTarget = 0.8

@@ -22,7 +22,7 @@ import {
   type PaymentHistory, type PaymentHistoryQuery, checkHistoryQuery, paymentHistory, paymentHistoryYears,
 } from './paymentHistory'
 import { type CasePayoff, type PayoffCalculatorInput, type PayoffRequest, calculatePayoff, casePayoff } from './payoff'
-import { addMonths, monthStart } from './rules/calendar'
+import { addMonths, monthStart } from '../agencyTime/calendarDates'
 import type { PayoffSchedule } from './rules/payoffSchedule'
 import type { IsoDate } from './rules/ledgerTypes'
 

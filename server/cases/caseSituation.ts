@@ -6,7 +6,7 @@ import type { EventRecord, OrderRecord } from './caseRepository'
 import { mayQualifyForCoap } from './coapScreening'
 import { type DriversLicense, type EnforcementStatus, enforcementStatus } from './enforcementStatus'
 import { type ReleaseRelief, releaseRelief } from './incarcerationRelief'
-import { addMonths } from './rules/calendar'
+import { addMonths } from '../agencyTime/calendarDates'
 import type { LedgerStatement, NextDue } from './rules/ledgerStatement'
 import type { AssistanceStatus, Cents, IsoDate } from './rules/ledgerTypes'
 

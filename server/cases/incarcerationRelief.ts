@@ -5,7 +5,7 @@
 // - released before: the first day of the first full month after release (the section as enacted by AB 610, 2015).
 // The parent, the other parent or the agency may still ask the court to change the order (FC 4007.5(b)(3)-(4),
 // FC 3651).
-import { addMonths, monthStart, monthsBetween } from './rules/calendar'
+import { addMonths, monthStart, monthsBetween } from '../agencyTime/calendarDates'
 import type { IsoDate } from './rules/ledgerTypes'
 
 export const TEN_MONTH_GRACE_FROM = '2024-01-01'

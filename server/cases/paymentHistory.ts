@@ -6,7 +6,7 @@ import type { Viewer } from './caseAccess'
 import { CaseInquiryInputError } from './caseErrors'
 import type { CaseRepository } from './caseRepository'
 import type { HistoryRange, HistoryTotalRow, LedgerRecord } from './ledgerRepository'
-import { isIsoDate } from './rules/calendar'
+import { isIsoDate } from '../agencyTime/calendarDates'
 import type { Cents, IsoDate } from './rules/ledgerTypes'
 
 export interface PaymentHistoryQuery {

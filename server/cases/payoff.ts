@@ -3,7 +3,7 @@
 // interest is already charged on the 1st (CCP 685.010, as the ledger engine accrues it).
 import { CaseInquiryInputError } from './caseErrors'
 import { CALIFORNIA_RATE_BASIS_POINTS } from './rules/interest'
-import { addMonths, isIsoDate, monthStart } from './rules/calendar'
+import { addMonths, isIsoDate, monthStart } from '../agencyTime/calendarDates'
 import type { LedgerStatement } from './rules/ledgerStatement'
 import type { Cents, IsoDate } from './rules/ledgerTypes'
 import { PAYOFF_MONTHS_CAP, type PayoffPlan, type PayoffSchedule, payoffSchedule } from './rules/payoffSchedule'

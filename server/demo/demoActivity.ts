@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely'
 import { createBusinessCalendar } from '../callbacks/businessCalendar'
 import type { CallbackLanguage } from '../callbacks/callbackRequest'
 import { createServiceLevel } from '../callbacks/serviceLevel'
-import { addDays, isIsoDate } from '../callbacks/zonedTime'
+import { addDays, isIsoDate } from '../agencyTime/calendarDates'
 import type { Database } from '../db/schema'
 import { insertInChunks } from './batchInsert'
 import {

@@ -4,7 +4,7 @@
 import type { Insertable } from 'kysely'
 
 import type { CallbackLanguage } from '../callbacks/callbackRequest'
-import type { IsoDate } from '../callbacks/zonedTime'
+import type { IsoDate } from '../agencyTime/zonedTime'
 import type { CallbackAttemptsTable, CallbacksTable, CallsTable } from '../db/schema'
 import type { SeededRandom } from './seededRandom'
 

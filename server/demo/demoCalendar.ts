@@ -1,9 +1,9 @@
 // Dates for the demo, all counted from an anchor "today" that the caller passes in, so a demo started next
-// year still has a hearing next week and payments last month. Calendar arithmetic itself is the ledger rules'.
-import { agencyTimeZone } from '../config'
+// year still has a hearing next week and payments last month. Calendar arithmetic and time zones are agencyTime's.
+import { addDays, addMonths, daysInMonth, formatIsoDate, type IsoDate } from '../agencyTime/calendarDates'
+import { instantAt } from '../agencyTime/zonedTime'
 import { agencyCalendar } from '../callbacks/businessCalendar'
-import { addDays, addMonths, daysInMonth, formatIsoDate } from '../cases/rules/calendar'
-import type { IsoDate } from '../cases/rules/ledgerTypes'
+import { agencyTimeZone } from '../config'
 
 // These run millions of times in the synthetic seed, so they do integer month arithmetic on an anchor that was
 // checked once (loadDemoData, seedCommand) instead of re-parsing it on every call.
@@ -39,32 +39,9 @@ export function officeDayNear(date: IsoDate, maxLater = 2): IsoDate {
   return earlier
 }
 
-// Building a formatter is costly (the synthetic seed makes millions of instants); one is enough.
-let agencyClock: Intl.DateTimeFormat | undefined
-
-/** How far the agency's wall clock is ahead of UTC at `instant` (negative in California), in milliseconds. */
-function agencyOffsetAt(instant: number): number {
-  agencyClock ??= new Intl.DateTimeFormat('en-US', {
-    timeZone: agencyTimeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  })
-  const parts = agencyClock.formatToParts(new Date(instant))
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute')) - instant
-}
-
 /** The UTC instant (ISO) of a wall-clock time on `date` in the agency's time zone, daylight saving included. */
 export function agencyInstant(date: IsoDate, hour: number, minute = 0): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number]
-  const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute)
-  const offsetAt = agencyOffsetAt
-  const firstGuess = wallAsUtc - offsetAt(wallAsUtc)
-  return new Date(wallAsUtc - offsetAt(firstGuess)).toISOString()
+  return instantAt(date, hour * 60 + minute, agencyTimeZone).toISOString()
 }
 
 /** A date of birth `years` (and `days` more) before today: children keep their age whenever the demo starts. */

@@ -1,7 +1,7 @@
 // The whole demo as rows, before any database: pure, so two builds for the same "today" are identical. Rows that
 // point at other rows name them by natural key (PAR ID, case number, payment reference); loadDemoData swaps those
 // for the ids the database hands out.
-import { addDays } from '../cases/rules/calendar'
+import { addDays } from '../agencyTime/calendarDates'
 import type { IsoDate } from '../cases/rules/ledgerTypes'
 import type { CaseRole, CaseRow, EnforcementTable, EventsTable, NewParticipant } from '../db/schema'
 import { ssnDigest } from '../identity/ssnDigest'

@@ -1,7 +1,7 @@
 // Turns one catalog case into its orders and ledger: monthly charges on the 1st, the paying parent's payments as
 // the case's phases describe them, any write-off, then the fees and disbursements the ledger engine derives.
 import { statutoryResumptionOn } from '../cases/incarcerationRelief'
-import { addDays, addMonths, monthsBetween } from '../cases/rules/calendar'
+import { addDays, addMonths, monthsBetween } from '../agencyTime/calendarDates'
 import { caseInterestRate } from '../cases/rules/interest'
 import type { AdjustmentEntry, CaseTerms, ChargeEntry, IsoDate, OwedTo, PaymentEntry, RecordedEntry } from '../cases/rules/ledgerTypes'
 import { compareEntries } from '../cases/rules/ledgerEntries'

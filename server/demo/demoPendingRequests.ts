@@ -5,7 +5,7 @@ import { afterAttempt } from '../callbacks/callbackQueue'
 import type { AttemptOutcome } from '../callbacks/callbackRecord'
 import type { CallbackTopic } from '../callbacks/callbackRequest'
 import type { CallbackWindow, ServiceLevel } from '../callbacks/serviceLevel'
-import type { IsoDate } from '../callbacks/zonedTime'
+import type { IsoDate } from '../agencyTime/zonedTime'
 import {
   clockMinutes, type DemoCallbackRows, type DemoCaller, type DemoRep, iso, type NewAttempt, plusMinutes, plusSeconds,
 } from './demoActivityRows'

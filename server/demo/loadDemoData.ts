@@ -2,7 +2,7 @@
 // start-up inside withStartupLock (one transaction), so a second process, or a second start, loads nothing.
 import type { Kysely } from 'kysely'
 
-import { addDays, isIsoDate } from '../cases/rules/calendar'
+import { addDays, isIsoDate } from '../agencyTime/calendarDates'
 import type { IsoDate } from '../cases/rules/ledgerTypes'
 import type { Database, NewLedgerRow } from '../db/schema'
 import { hashSecret } from '../identity/secretHashing'

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util'
 
 import { agencyToday, systemClock } from '../clock'
 import { loadConfig } from '../config'
-import { isIsoDate } from '../cases/rules/calendar'
+import { isIsoDate } from '../agencyTime/calendarDates'
 import { openDatabase } from '../db/connection'
 import { parseDatabaseUrl } from '../db/dialect'
 import { progressReporter } from './progressReporter'

@@ -3,7 +3,7 @@
 // Nothing is kept between chunks, so a million cases take no more memory than a thousand.
 import type { Insertable } from 'kysely'
 
-import { addDays } from '../cases/rules/calendar'
+import { addDays } from '../agencyTime/calendarDates'
 import type { PaymentMethod } from '../cases/rules/ledgerTypes'
 import type { AccountsTable, CaseRolesTable, CasesTable, EnforcementTable, NewLedgerRow, NewParticipant, OrdersTable } from '../db/schema'
 import { agencyInstant, dayOfMonthAgo } from './demoCalendar'

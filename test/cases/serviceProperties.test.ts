@@ -10,7 +10,7 @@ import { SACRAMENTO_COUNTY_MEDIAN_INCOME, lowIncomeThresholdCents } from '../../
 import { nextSteps } from '../../server/cases/nextSteps'
 import { explainPayment } from '../../server/cases/paymentExplanation'
 import { historyTotals } from '../../server/cases/paymentHistory'
-import { addMonths } from '../../server/cases/rules/calendar'
+import { addMonths } from '../../server/agencyTime/calendarDates'
 import { replayLedger } from '../../server/cases/rules/ledgerReplay'
 import type { AssistanceStatus, RecordedEntry } from '../../server/cases/rules/ledgerTypes'
 import { untranslatedMessages } from './helpers/messageCatalog'

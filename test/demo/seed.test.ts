@@ -8,7 +8,7 @@ import { promisify } from 'node:util'
 
 import { sql } from 'kysely'
 
-import { addMonths } from '../../server/cases/rules/calendar'
+import { addMonths } from '../../server/agencyTime/calendarDates'
 import { projectRoot } from '../../server/config'
 import { verifySecret } from '../../server/identity/secretHashing'
 import { SeedRefusedError, SYNTHETIC_PASSWORD, seedDatabase } from '../../server/demo/seedDatabase'

@@ -1,5 +1,5 @@
 // The order in which collected money pays what is owed (CCP 695.221; federal distribution, 42 USC 657).
-import { isSameMonth } from './calendar'
+import { isSameMonth } from '../../agencyTime/calendarDates'
 import type { AllocationPart } from './ledgerStatement'
 import type { AssistanceStatus, Cents, IsoDate, OwedTo } from './ledgerTypes'
 

@@ -1,7 +1,7 @@
 // The annual service fee on never-assisted cases: FC 17208(c) (effective Oct 1, 2019), carrying out the federal
 // requirement of 42 USC 654(6)(B)(ii): once $550 has been collected for the custodial party in a federal fiscal year,
 // $35 a year, "retained by the State from support collected ... (but not from the first $550 so collected)".
-import { federalFiscalYear } from './calendar'
+import { federalFiscalYear } from '../../agencyTime/calendarDates'
 import type { AssistanceStatus, Cents, IsoDate } from './ledgerTypes'
 
 export const ANNUAL_SERVICE_FEE_CENTS = 3_500

@@ -1,5 +1,5 @@
 // Checking and ordering recorded entries before they are replayed.
-import { compareIsoDates, isIsoDate } from './calendar'
+import { compareIsoDates, isIsoDate } from '../../agencyTime/calendarDates'
 import { assertRate } from './interest'
 import type { CaseTerms, IsoDate, RecordedEntry } from './ledgerTypes'
 

@@ -8,7 +8,7 @@ import {
   type Collection,
   collectionsAboveThreshold,
 } from './annualServiceFee'
-import { addMonths, federalFiscalYear, monthStart } from './calendar'
+import { addMonths, federalFiscalYear, monthStart } from '../../agencyTime/calendarDates'
 import { distributeParts, passThroughCapCents } from './calworksPassThrough'
 import { monthlyInterestCents } from './interest'
 import { balancesOf, oldestUnpaidDueOn } from './ledgerBalances'

@@ -2,7 +2,8 @@
 // Money is integer cents; dates are ISO calendar dates (YYYY-MM-DD) in the agency's time zone.
 
 export type Cents = number
-export type IsoDate = string
+export type { IsoDate } from '../../agencyTime/calendarDates'
+import type { IsoDate } from '../../agencyTime/calendarDates'
 
 export type OrderKind = 'child' | 'medical' | 'spousal'
 

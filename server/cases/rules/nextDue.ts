@@ -1,5 +1,5 @@
 // What the paying parent should pay next, from the installments already recorded.
-import { addMonths, isSameMonth, monthStart } from './calendar'
+import { addMonths, isSameMonth, monthStart } from '../../agencyTime/calendarDates'
 import type { NextDue } from './ledgerStatement'
 import type { Cents, ChargeEntry, IsoDate } from './ledgerTypes'
 

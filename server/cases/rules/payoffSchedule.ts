@@ -1,7 +1,7 @@
 // The arrears payoff calculator, modelled on the state's public one: each month interest is charged at rate/12 on
 // the unpaid principal (CCP 685.010, simple interest), then the payment pays the interest balance first and the
 // principal after it (CCP 695.221).
-import { addMonths, monthStart } from './calendar'
+import { addMonths, monthStart } from '../../agencyTime/calendarDates'
 import { monthlyInterestCents } from './interest'
 import { LedgerInputError, assertIsoDate } from './ledgerEntries'
 import type { Cents, IsoDate } from './ledgerTypes'

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
-import { addDays } from '../../callbacks/zonedTime'
+import { addDays } from '../../agencyTime/calendarDates'
 import { agencyToday } from '../../clock'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
 import { dashboardCsv } from './dashboardCsv'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { addDays, isIsoDate } from '../../callbacks/zonedTime'
+import { addDays, isIsoDate } from '../../agencyTime/calendarDates'
 import { formText } from '../../portal/forms'
 
 export const periodFields = ['from', 'to'] as const

@@ -1,5 +1,5 @@
 // Small builders so each test states only the facts it is about.
-import { addMonths } from '../../../server/cases/rules/calendar'
+import { addMonths } from '../../../server/agencyTime/calendarDates'
 import type { LedgerStatement, PaymentAllocation } from '../../../server/cases/rules/ledgerStatement'
 import type {
   AdjustmentEntry,

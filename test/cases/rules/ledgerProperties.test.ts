@@ -1,6 +1,6 @@
 // Properties that must hold for any ledger, checked on random ones.
 import fc from 'fast-check'
-import { addDays, addMonths, federalFiscalYear } from '../../../server/cases/rules/calendar'
+import { addDays, addMonths, federalFiscalYear } from '../../../server/agencyTime/calendarDates'
 import { replayLedger } from '../../../server/cases/rules/ledgerReplay'
 import type { LedgerStatement } from '../../../server/cases/rules/ledgerStatement'
 import type { CaseTerms, RecordedEntry } from '../../../server/cases/rules/ledgerTypes'

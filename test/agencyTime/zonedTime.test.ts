@@ -1,4 +1,5 @@
-import { addDays, instantAt, isIsoDate, isoWeekdayOf, localPartsOf, parseClockTime } from '../../server/callbacks/zonedTime'
+import { addDays, isIsoDate, isoWeekdayOf } from '../../server/agencyTime/calendarDates'
+import { instantAt, localPartsOf, parseClockTime } from '../../server/agencyTime/zonedTime'
 
 const pacific = 'America/Los_Angeles'
 

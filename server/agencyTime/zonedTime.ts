@@ -1,8 +1,9 @@
 // Wall-clock times in a named time zone, converted to and from UTC instants with Intl only (no date library is
 // installed, and Intl carries the IANA rules, so daylight saving changes come right without a table of our own).
+// Calendar arithmetic on the dates themselves is calendarDates.ts.
+import { epochDayOf, type IsoDate } from './calendarDates'
 
-/** A calendar date, YYYY-MM-DD. */
-export type IsoDate = string
+export type { IsoDate }
 
 /** Minutes since local midnight, 0 to 1439 (8:00 is 480). */
 export type MinuteOfDay = number
@@ -55,8 +56,16 @@ export function localPartsOf(instant: Date, timeZone: string): LocalParts {
   }
 }
 
+const dateFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar date in `timeZone` at an instant (Canadian English writes dates as YYYY-MM-DD). */
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
-  return localPartsOf(instant, timeZone).date
+  let formatter = dateFormatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    dateFormatters.set(timeZone, formatter)
+  }
+  return formatter.format(instant)
 }
 
 /**
@@ -66,7 +75,23 @@ export function localDateOf(instant: Date, timeZone: string): IsoDate {
  * TC39 Temporal and of RFC 5545 for recurring local times.
  */
 export function instantAt(date: IsoDate, minuteOfDay: MinuteOfDay, timeZone: string): Date {
-  const wall = dateToEpochDay(date) * 86_400_000 + minuteOfDay * 60_000
+  const key = `${timeZone} ${date} ${minuteOfDay}`
+  let epochMs = rememberedInstants.get(key)
+  if (epochMs === undefined) {
+    if (rememberedInstants.size >= rememberedInstantsLimit) rememberedInstants.clear()
+    epochMs = computeInstantAt(date, minuteOfDay, timeZone)
+    rememberedInstants.set(key, epochMs)
+  }
+  return new Date(epochMs)
+}
+
+// Each answer costs a handful of Intl calls, and the synthetic seed asks for the same few wall times on the same days
+// millions of times: answers are remembered, in a map emptied whenever it fills.
+const rememberedInstants = new Map<string, number>()
+const rememberedInstantsLimit = 100_000
+
+function computeInstantAt(date: IsoDate, minuteOfDay: MinuteOfDay, timeZone: string): number {
+  const wall = epochDayOf(date) * 86_400_000 + minuteOfDay * 60_000
   // The offset a day either side brackets any transition (zones change at most once a day).
   const before = offsetAt(wall - 86_400_000, timeZone)
   const after = offsetAt(wall + 86_400_000, timeZone)
@@ -75,37 +100,7 @@ export function instantAt(date: IsoDate, minuteOfDay: MinuteOfDay, timeZone: str
     .filter((epochMs) => wallClockAsUtc(epochMs, timeZone) === wall)
     .sort((a, b) => a - b)
   // No candidate: the wall time falls in a gap; the offset in force before the gap carries it past it.
-  return new Date(candidates[0] ?? wall - before)
-}
-
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
-
-export function isIsoDate(value: string): boolean {
-  const match = isoDatePattern.exec(value)
-  if (!match) return false
-  const epochDay = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000
-  return epochDayToDate(epochDay) === value
-}
-
-/** Days since 1970-01-01 for a calendar date; UTC arithmetic on dates has no daylight saving to trip on. */
-export function dateToEpochDay(date: IsoDate): number {
-  const match = isoDatePattern.exec(date)
-  if (!match) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`)
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000
-}
-
-export function epochDayToDate(epochDay: number): IsoDate {
-  return new Date(epochDay * 86_400_000).toISOString().slice(0, 10)
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return epochDayToDate(dateToEpochDay(date) + days)
-}
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export function isoWeekdayOf(date: IsoDate): number {
-  const day = new Date(dateToEpochDay(date) * 86_400_000).getUTCDay()
-  return day === 0 ? 7 : day
+  return candidates[0] ?? wall - before
 }
 
 /** "08:00" → 480. Hours 00–24 (24:00 is the end of the day), minutes 00–59. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import {
   addDays,
+  dateOfEpochDay,
+  epochDayOf,
+  isoWeekdayOf,
   addMonths,
   compareIsoDates,
   daysBetween,
@@ -11,7 +14,7 @@ import {
   monthStart,
   monthsBetween,
   parseIsoDate,
-} from '../../../server/cases/rules/calendar'
+} from '../../server/agencyTime/calendarDates'
 
 describe('calendar', () => {
   it('accepts only real calendar dates', () => {
@@ -75,6 +78,28 @@ describe('calendar', () => {
         const expected = new Date((epochDay + offset) * day).toISOString().slice(0, 10)
         expect(addDays(iso, offset)).toBe(expected)
         expect(daysBetween(iso, expected)).toBe(offset)
+      }),
+    )
+  })
+})
+
+describe('epoch days and weekdays, the one count for the ledger, the callbacks and the calls', () => {
+  it('counts days from 1970-01-01 and back, before and after it', () => {
+    expect(epochDayOf('1970-01-01')).toBe(0)
+    expect(epochDayOf('1969-12-31')).toBe(-1)
+    expect(epochDayOf('2026-12-02')).toBe(Date.UTC(2026, 11, 2) / 86_400_000)
+    fc.assert(fc.property(fc.integer({ min: -700_000, max: 2_900_000 }), (days) => epochDayOf(dateOfEpochDay(days)) === days))
+  })
+
+  it('names the ISO weekday (1 Monday to 7 Sunday) as the platform calendar does, either side of the epoch', () => {
+    expect(isoWeekdayOf('1970-01-01')).toBe(4)
+    expect(isoWeekdayOf('2026-12-02')).toBe(3)
+    expect(isoWeekdayOf('2026-12-06')).toBe(7)
+    expect(isoWeekdayOf('1969-12-29')).toBe(1)
+    fc.assert(
+      fc.property(fc.integer({ min: -700_000, max: 2_900_000 }), (days) => {
+        const platform = new Date(days * 86_400_000).getUTCDay()
+        return isoWeekdayOf(dateOfEpochDay(days)) === (platform === 0 ? 7 : platform)
       }),
     )
   })

@@ -1,6 +1,9 @@
-// Calendar-date arithmetic for the ledger rules. Ledger dates are calendar dates already fixed in the agency's
-// time zone, so they are handled as integers (year, month, day) with no Date object, no time zone and no clock.
-import type { IsoDate } from './ledgerTypes'
+// Calendar-date arithmetic, the one implementation for the ledger, the callbacks, the calls and the demo data. A
+// calendar date is already fixed in the agency's time zone (zonedTime.ts turns instants into dates and back), so it
+// is handled as integers (year, month, day) with no Date object, no time zone and no clock.
+
+/** A calendar date, YYYY-MM-DD. */
+export type IsoDate = string
 
 export interface CalendarDate {
   year: number
@@ -92,8 +95,22 @@ function fromEpochDay(days: number): CalendarDate {
   return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
 }
 
+/** Days since 1970-01-01 (negative before it). */
+export function epochDayOf(date: IsoDate): number {
+  return epochDay(parseIsoDate(date))
+}
+
+export function dateOfEpochDay(days: number): IsoDate {
+  return formatIsoDate(fromEpochDay(days))
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return formatIsoDate(fromEpochDay(epochDay(parseIsoDate(date)) + days))
+  return dateOfEpochDay(epochDayOf(date) + days)
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday (1970-01-01, epoch day 0, was a Thursday). */
+export function isoWeekdayOf(date: IsoDate): number {
+  return ((((epochDayOf(date) + 3) % 7) + 7) % 7) + 1
 }
 
 /** Signed number of days from `from` to `to`. */
