@@ -43,9 +43,13 @@ describe('dashboard and case pages', () => {
         for (const cents of [b.currentDueCents, b.familyArrearsCents, b.stateArrearsCents, b.interestCents, b.totalOwedCents]) {
           expect(page).toContain(moneyIn(language, cents))
         }
-        for (const label of ['currentDue', 'familyArrears', 'stateArrears', 'interest', 'total']) {
+        for (const label of ['currentDue', 'familyArrears', 'stateArrears', 'interest', `totalBy.${summary.viewer}`]) {
           expect(page).toContain(escaped(text(language, `cases:balance.${label}`)))
         }
+        // Every figure says who owes whom, so no page ever has the bare "Total owed" of the agency's own view.
+        expect(page).not.toContain(`>${escaped(text(language, 'cases:balance.totalBy.agency'))}<`)
+        expect(page).toContain(escaped(text(language, `portal:case.balanceHeadingBy.${summary.viewer}`)))
+        expect(dashboard).toContain(escaped(text(language, `cases:balance.totalBy.${summary.viewer}`)))
         for (const order of summary.orders) expect(page).toContain(escaped(text(language, `cases:orderKind.${order.kind}`)))
         const enforcement = await servicesOf(testApp).cases.getEnforcement(principal, summary.caseId, 'web')
         expect(page).toContain(escaped(text(language, `cases:licenseStatus.${enforcement.driversLicense.status}`)))
@@ -65,6 +69,39 @@ describe('dashboard and case pages', () => {
     expect(page).toContain(escaped(text('en', 'portal:case.releaseHeading')))
     expect(page).toContain(moneyIn('en', enforcement.driversLicense.release!.pastDueCents))
     expect(page).toContain(escaped(text('en', 'portal:case.payoffCalculator')))
+  })
+
+  it('tells the parent with both roles who owes whom on each case, side by side', async () => {
+    const dashboard = (await (await signedInAgent(testApp.app, persona('both-roles'))).get(portalPaths.dashboard).expect(200)).text
+    expect(dashboard).toContain('<dt>Total you owe</dt>')
+    expect(dashboard).toContain('<dt>Total the paying parent owes</dt>')
+    expect(dashboard).not.toContain('<dt>Total owed</dt>')
+  })
+
+  it.each(languages)("never gives a receiving parent a heading about their own driver's license (%s)", async (language) => {
+    const who = persona(language === 'es' ? 'spanish-speaker' : 'fee-paying-receiver')
+    const agent = await signedInAgent(testApp.app, who, language)
+    const principal = { kind: 'parent' as const, participantId: await participantIdOf(testApp, who) }
+    for (const summary of await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')) {
+      const page = (await agent.get(pathTo('casePage', { caseId: summary.caseId })).expect(200)).text
+      expect(page).toContain(`<h2>${escaped(text(language, 'portal:case.enforcementHeadingBy.receiving'))}</h2>`)
+      expect(page).not.toContain(escaped(text(language, 'portal:case.enforcementHeadingBy.paying')))
+      expect(page).not.toContain(escaped(text(language, 'portal:case.licenseBy.paying')))
+      expect(page).not.toContain('data-license-release')
+    }
+  })
+
+  it('says how to get a suspended license released once, as alternatives rather than numbered steps', async () => {
+    const who = persona('suspended-license')
+    const agent = await signedInAgent(testApp.app, who)
+    const principal = { kind: 'parent' as const, participantId: await participantIdOf(testApp, who) }
+    const [summary] = (await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')).filter((s) => s.viewer === 'paying')
+    const page = (await agent.get(pathTo('casePage', { caseId: summary!.caseId })).expect(200)).text
+    expect(page.match(/Only our agency/g)).toHaveLength(1)
+    expect(page.match(/payment plan/g)).toHaveLength(1)
+    const box = page.slice(page.indexOf('data-license-release'), page.indexOf('</section>', page.indexOf('data-license-release')))
+    expect(box).toContain('<ul class="usa-list">')
+    expect(box).not.toContain('<ol')
   })
 
   it('answers a case that does not exist, or a malformed id, with the 404 page', async () => {
