@@ -95,6 +95,11 @@ async function start(): Promise<void> {
   const clock = systemClock
   const services = createServices({ database, config, clock })
   const app = createApp({ config, database, logger, clock, i18n: createI18n(), services })
+  // With Redis, attempts are counted across processes once it connects; a Redis that is slow or away is logged and
+  // the process starts anyway, counting in its own memory meanwhile.
+  if (config.redisUrl && !(await services.attemptLimits.connected(2_000))) {
+    logger.warn('Redis did not answer within 2 s: attempt limits count in this process until it does')
+  }
 
   const server: Server = app.listen(config.port)
   // A client that sends its request slowly (or never finishes it) is cut off well before Node's default of five

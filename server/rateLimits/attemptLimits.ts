@@ -37,6 +37,11 @@ export interface AttemptLimits {
   readonly store: 'redis' | 'postgres' | 'sqlite'
   /** Counts one attempt against every check; refused when any of them is over its limit. */
   attempt(checks: readonly AttemptCheck[]): Promise<AttemptVerdict>
+  /**
+   * Whether the shared store answers, waiting up to `timeoutMs` for Redis to connect. Until it does, each process
+   * counts in its own memory (commands are never queued: an attempt must not wait on a Redis that is away).
+   */
+  connected(timeoutMs: number): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -107,6 +112,19 @@ export function createAttemptLimits(deps: {
         }
       }
       return refused
+    },
+    async connected(timeoutMs) {
+      if (!redis || redis.status === 'ready') return true
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => finish(false), timeoutMs)
+        const onReady = () => finish(true)
+        function finish(ready: boolean) {
+          clearTimeout(timer)
+          redis!.off('ready', onReady)
+          resolve(ready)
+        }
+        redis.once('ready', onReady)
+      })
     },
     async close() {
       if (redis) await redis.quit().catch(() => redis.disconnect())
