@@ -23,6 +23,10 @@ import {
 } from './paymentHistory'
 import { type CasePayoff, type PayoffCalculatorInput, type PayoffRequest, calculatePayoff, casePayoff } from './payoff'
 import { addMonths, monthStart } from '../agencyTime/calendarDates'
+import { type MonthlyStatement, monthlyStatement } from '../statements/monthlyStatement'
+import {
+  type StatementChoices, StatementMonthInvalid, checkStatementMonth, statementMonths,
+} from '../statements/statementMonths'
 import type { PayoffSchedule } from './rules/payoffSchedule'
 import type { IsoDate } from './rules/ledgerTypes'
 
@@ -33,6 +37,8 @@ export type CaseReadAction =
   | 'case.enforcement'
   | 'case.next_steps'
   | 'case.payoff'
+  | 'case.statement'
+  | 'case.statement_months'
 
 export interface PaymentsOverview {
   caseId: number
@@ -189,12 +195,43 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
       })
     },
 
+    /**
+     * A month's statement (a download of the portal): the same facts and engine as the case page, one audit row
+     * naming the month. A month that has not begun or is before the case opened is refused with the months there are.
+     */
+    getMonthlyStatement(principal: Principal, caseId: number, month: string, channel: Channel): Promise<MonthlyStatement> {
+      return read(
+        principal,
+        caseId,
+        channel,
+        'case.statement',
+        (facts) => {
+          const checked = checkStatementMonth(month, facts.view.record.openedOn, facts.today)
+          if (!checked.ok) throw new StatementMonthInvalid(checked.messageKey, choicesOf(facts.view, facts.today))
+          return monthlyStatement(facts, checked.month)
+        },
+        { month: month.slice(0, 7) },
+      )
+    },
+
+    /** The months a case has statements for, for a page that offers them; no ledger is read. */
+    async getStatementChoices(principal: Principal, caseId: number, channel: Channel): Promise<StatementChoices> {
+      const view = await open(principal, caseId, channel)
+      await record(principal, channel, [{ caseId: view.caseId, action: 'case.statement_months' }])
+      return choicesOf(view, requestMoment().today)
+    },
+
     /** The public calculator: no case, no principal, nothing recorded. Payments start next month unless told. */
     calculatePayoff(input: Omit<PayoffCalculatorInput, 'firstMonth'> & { firstMonth?: IsoDate }): PayoffSchedule {
       const nextMonth = addMonths(monthStart(requestMoment().today), 1)
       return calculatePayoff({ ...input, firstMonth: input.firstMonth ?? nextMonth })
     },
   }
+}
+
+function choicesOf(view: CaseView, today: IsoDate): StatementChoices {
+  const { caseNumber, openedOn } = view.record
+  return { caseId: view.caseId, caseNumber, caseNumberLast4: caseNumber.slice(-4), months: statementMonths(openedOn, today) }
 }
 
 function enforcementOf(facts: CaseFacts): EnforcementStatus {

@@ -22,6 +22,8 @@ export interface CaseRecord {
   interestRateBasis: 'statutory' | 'scra' | 'order' | 'interstate'
   officeCode: string
   enforcementEndedReason: string | null
+  /** The day the agency opened the case: no statement is made for a month before it. */
+  openedOn: IsoDate
 }
 
 export interface CaseParties {
@@ -105,7 +107,7 @@ export function createCaseRepository(db: Kysely<Database>) {
         .selectFrom('cases')
         .select([
           'id', 'case_number', 'county', 'status', 'assistance_status', 'processing_stage', 'interest_rate_bp',
-          'interest_rate_basis', 'office_code', 'enforcement_ended_reason',
+          'interest_rate_basis', 'office_code', 'enforcement_ended_reason', 'opened_on',
         ])
         .where('id', '=', caseId)
         .executeTakeFirst()
@@ -121,6 +123,7 @@ export function createCaseRepository(db: Kysely<Database>) {
         interestRateBasis: row.interest_rate_basis,
         officeCode: row.office_code,
         enforcementEndedReason: row.enforcement_ended_reason,
+        openedOn: row.opened_on,
       }
     },
 

@@ -56,6 +56,8 @@ export interface CaseSummary {
   status: CaseRecord['status']
   processingStage: CaseRecord['processingStage']
   county: string
+  /** The day the case opened: the first month with a statement. */
+  openedOn: IsoDate
   asOf: IsoDate
   /** Orders in force today or starting later, by kind. */
   orders: OrderLine[]
@@ -105,6 +107,7 @@ export function caseSummary(facts: CaseFacts, situation: CaseSituation = caseSit
     status: record.status,
     processingStage: record.processingStage,
     county: record.county,
+    openedOn: record.openedOn,
     asOf: today,
     orders: facts.orders
       .filter((o) => o.effectiveTo === null || o.effectiveTo >= today)

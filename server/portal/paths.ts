@@ -25,6 +25,8 @@ export const portalPaths = {
   paymentsCsv: '/account/cases/:caseId/payments.csv',
   paymentExplanation: '/account/cases/:caseId/payments/:paymentId',
   casePayoffCalculator: '/account/cases/:caseId/payoff-calculator',
+  /** The months with a statement; with ?month=YYYY-MM, that month's statement as a PDF download. */
+  statements: '/account/cases/:caseId/statements',
   callbacks: '/account/callbacks',
   requestCallback: '/account/callbacks/new',
   callbackConfirmation: '/account/callbacks/:code',

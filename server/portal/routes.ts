@@ -15,6 +15,7 @@ import { payoffCalculatorRoutes } from './payoff-calculator/routes'
 import { publicRoutes } from './public/routes'
 import { resetRoutes } from './reset/routes'
 import { signInRoutes } from './sign-in/routes'
+import { statementsRoutes } from './statements/routes'
 
 // The parent portal: the session limits first (so an expired session is ended before any page reads it), then
 // the public pages, then the journeys behind sign-in, and last the domain's errors turned into HTTP ones.
@@ -30,6 +31,7 @@ export function portalRoutes(deps: AppDependencies): Router {
   router.use(dashboardRoutes(deps))
   router.use(caseRoutes(deps))
   router.use(paymentsRoutes(deps))
+  router.use(statementsRoutes(deps))
   router.use(callbacksRoutes(deps))
   router.use(detailsRoutes(deps))
   router.use(mapDomainErrors)

@@ -113,6 +113,8 @@ describe('every page passes axe and html-validate', () => {
         await page.fill('#email', 'not-an-email')
         problems.push(...(await submitMainForm(page, 'details errors', 400)))
         problems.push(...(await visit(page, `${casePaths[0]}/payments?year=abc`, 'payments filter error', 400)))
+        problems.push(...(await visit(page, `${casePaths[0]}/statements`, 'statements')))
+        problems.push(...(await visit(page, `${casePaths[0]}/statements?month=2026-13`, 'statement month error', 400)))
         await page.goto(portalPaths.requestCallback)
         await page.locator('label[for="topic"]').click()
         await page.locator('label[for="window"]').click()

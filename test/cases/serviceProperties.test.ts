@@ -47,7 +47,7 @@ function factsOf(c: LedgerCase): CaseFacts {
     record: {
       id: 1, caseNumber: '340000000001', county: 'Sacramento', status: 'open', assistanceStatus: c.assistance,
       processingStage: 'enforcement', interestRateBasisPoints: 1000, interestRateBasis: 'statutory', officeCode: 'SAC01',
-      enforcementEndedReason: null,
+      enforcementEndedReason: null, openedOn: first,
     },
   }
   return {

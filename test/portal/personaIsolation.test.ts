@@ -12,6 +12,9 @@ import {
   withStatus,
 } from './portalTestApp'
 
+/** A month every demo case has a statement for (the demo's today is in March 2026). */
+const statementMonth = '2026-02'
+
 // No page a parent can reach shows a case that is not theirs, and a case id that is not theirs is simply not
 // found, whichever page it is put into. The family-violence case never shows the protected parent's details.
 
@@ -54,10 +57,13 @@ describe('one parent never sees another parent\'s case', () => {
     const own = new Set((await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')).map((s) => s.caseId))
     const caseIds = await testApp.database.db.selectFrom('cases').select(['id', 'case_number']).execute()
     for (const { id } of caseIds.filter((c) => others.has(c.case_number) && !own.has(c.id))) {
-      for (const name of ['casePage', 'payments', 'paymentsCsv', 'casePayoffCalculator'] as const) {
+      for (const name of ['casePage', 'payments', 'paymentsCsv', 'casePayoffCalculator', 'statements'] as const) {
         const response = await agent.get(pathTo(name, { caseId: id }))
         if (response.status !== 404) throw new Error(`${who.id} got ${response.status} for ${pathTo(name, { caseId: id })}`)
       }
+      const statement = `${pathTo('statements', { caseId: id })}?month=${statementMonth}`
+      const response = await agent.get(statement)
+      if (response.status !== 404) throw new Error(`${who.id} got ${response.status} for ${statement}`)
     }
   })
 
@@ -79,8 +85,8 @@ describe('one parent never sees another parent\'s case', () => {
 })
 
 // Every ordered pair of signed-in parents: the first asks for every id-bearing URL of the second (each case page,
-// payments in every view, the CSV, the payoff calculator, payments' explanations (see samplesOf), under the other's case and
-// under their own, every callback request's page and its cancel page, and a cancel POST) and gets 404, unless the case
+// payments in every view, the CSV, the payoff calculator, the statements page and a month's statement, payments'
+// explanations (see samplesOf), under the other's case and under their own, every callback request's page and its cancel page, and a cancel POST) and gets 404, unless the case
 // is theirs too (two parents of one case). Their own details page never shows the other's contact details.
 
 interface ParentUrls {
@@ -121,7 +127,8 @@ describe('every pair of parents, each against every URL of the other', () => {
       const principal = { kind: 'parent' as const, participantId }
       const caseIds = new Set((await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')).map((c) => c.caseId))
       const caseUrls = [...caseIds].flatMap((caseId) => [
-        ...(['casePage', 'payments', 'paymentsCsv', 'casePayoffCalculator'] as const).map((name) => pathTo(name, { caseId })),
+        ...(['casePage', 'payments', 'paymentsCsv', 'casePayoffCalculator', 'statements'] as const).map((name) => pathTo(name, { caseId })),
+        `${pathTo('statements', { caseId })}?month=${statementMonth}`,
         `${pathTo('payments', { caseId })}?year=all`,
         `${pathTo('paymentsCsv', { caseId })}?year=all`,
       ].map((url) => ({ caseId, url })))

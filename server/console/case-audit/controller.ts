@@ -8,7 +8,7 @@ import { formatDateTime } from '../../templates'
 import { staffPrincipalOf } from '../staffSession'
 
 const knownActions = new Set([
-  'case.summary', 'case.history', 'case.denied', 'case.search', 'case.parties', 'audit_trail.read', 'claim',
+  'case.summary', 'case.history', 'case.statement', 'case.statement_months', 'case.denied', 'case.search', 'case.parties', 'audit_trail.read', 'claim',
   'participant.contact_details_changed',
 ])
 

@@ -3,6 +3,8 @@ import type { Request, Response } from 'express'
 import type { AppDependencies } from '../../app'
 import { principalOf } from '../../middleware/requireParent'
 import { caseIdOf } from '../../routeParams'
+import { statementMonths } from '../../statements/statementMonths'
+import { statementMonthOptions } from '../statements/monthOptions'
 
 // One case: the balance by bucket, the order, the last payment, enforcement and the path to release, next steps.
 
@@ -27,6 +29,7 @@ export function caseController({ services }: AppDependencies) {
         paying,
         showsPayoff: paying && arrearsCents > 0,
         interestPercent: summary.interestRate.basisPoints / 100,
+        statementMonths: statementMonthOptions(req.language, statementMonths(summary.openedOn, summary.asOf)),
       })
     },
   }
