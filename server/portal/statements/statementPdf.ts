@@ -142,7 +142,7 @@ export function renderStatementPdf(input: StatementPdfInput): Promise<Buffer> {
     buckets.map((bucket) => [t(`cases:balance.${bucket}`), money(s.opening[`${bucket}Cents`]), money(s.closing[`${bucket}Cents`])]),
     [width - 260, 130, 130],
     [1, 2],
-    [t('cases:balance.total'), money(s.opening.totalOwedCents), money(s.closing.totalOwedCents)],
+    [t(`cases:balance.totalBy.${s.viewer}`), money(s.opening.totalOwedCents), money(s.closing.totalOwedCents)],
   )
   paragraph(t('portal:case.interestRate', { percent: s.interestRateBasisPoints / 100 }), { size: 9.5 })
   paragraph(t('portal:case.balanceNote'), { size: 9.5 })
