@@ -6,6 +6,8 @@ import { FileSystemConfigLoader, HtmlValidate } from 'html-validate'
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core'
 
 import { projectRoot } from '../../server/config'
+import type { DemoPersona } from '../../server/demo/personas'
+import { portalPaths } from '../../server/portal/paths'
 import { createPortalTestApp, type PortalTestApp } from '../portal/portalTestApp'
 
 // The real app on a random port over a demo-data database, and Debian's Chromium driven by playwright-core (no
@@ -143,4 +145,12 @@ export async function submitMainForm(page: Page, label: string, status: number, 
   const [response] = await Promise.all([page.waitForNavigation(), page.locator(button).first().click()])
   if (response?.status() !== status) return [`${label} ${page.url()}: HTTP ${response?.status()}, expected ${status}`]
   return problemsOf(page, response, label)
+}
+
+/** Signs a demo parent in through the sign-in form, in the given language, and waits for the dashboard. */
+export async function signInAsParent(page: Page, who: DemoPersona, language: 'en' | 'es'): Promise<void> {
+  await page.goto(`${portalPaths.signIn}?lng=${language}`)
+  await page.fill('#username', who.web.username)
+  await page.fill('#password', who.web.password)
+  await Promise.all([page.waitForURL(`**${portalPaths.dashboard}`), page.locator('main form button[type="submit"]').click()])
 }

@@ -1,8 +1,7 @@
 import type { Page } from 'playwright-core'
 
-import type { DemoPersona } from '../../server/demo/personas'
 import { portalPaths } from '../../server/portal/paths'
-import { activatedPersonas, languages, type Language } from '../portal/portalTestApp'
+import { activatedPersonas, languages } from '../portal/portalTestApp'
 import {
   auditContext,
   axeViolations,
@@ -10,6 +9,7 @@ import {
   chromiumPath,
   htmlErrors,
   requireChromium,
+  signInAsParent,
   startBrowserHarness,
   submitMainForm,
   visit,
@@ -44,13 +44,6 @@ describe('every page passes axe and html-validate', () => {
     return page.$eval(selector, (link) => (link as unknown as { getAttribute(name: string): string }).getAttribute('href')).catch(() => null)
   }
 
-  async function signIn(page: Page, who: DemoPersona, language: Language): Promise<void> {
-    await page.goto(`${portalPaths.signIn}?lng=${language}`)
-    await page.fill('#username', who.web.username)
-    await page.fill('#password', who.web.password)
-    await Promise.all([page.waitForURL(`**${portalPaths.dashboard}`), page.locator('main form button[type="submit"]').click()])
-  }
-
   describe.each(languages)('in %s', (language) => {
     it('public pages, and their forms with errors', async () => {
       const context = await auditContext(harness)
@@ -80,7 +73,7 @@ describe('every page passes axe and html-validate', () => {
       const context = await auditContext(harness)
       const page = await context.newPage()
       const problems: string[] = []
-      await signIn(page, who, language)
+      await signInAsParent(page, who, language)
       problems.push(...(await visit(page, portalPaths.dashboard, 'dashboard')))
       const casePaths = await page.locator('main a[href^="/account/cases/"]').evaluateAll((links) =>
         links.map((link) => (link as unknown as { getAttribute(name: string): string }).getAttribute('href')),

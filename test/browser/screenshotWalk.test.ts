@@ -5,11 +5,10 @@ import type { BrowserContext, Page } from 'playwright-core'
 
 import { projectRoot } from '../../server/config'
 import { consolePaths } from '../../server/console/paths'
-import type { DemoPersona } from '../../server/demo/personas'
 import { portalPaths } from '../../server/portal/paths'
 import { bilingualRep, supervisor } from '../console/consoleTestApp'
-import { languages, type Language, participantIdOf, persona, servicesOf } from '../portal/portalTestApp'
-import { type BrowserHarness, startBrowserHarness } from './browserHarness'
+import { languages, participantIdOf, persona, servicesOf } from '../portal/portalTestApp'
+import { type BrowserHarness, signInAsParent, startBrowserHarness } from './browserHarness'
 
 // The walk of issue 12: every journey's pages, in both languages, on a 390-px phone and on a desktop. Each page state
 // is saved as a screenshot under reports/screenshots/ (an artifact for people to look at, never a pixel assertion),
@@ -156,13 +155,6 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
     return problems
   }
 
-  async function signIn(page: Page, who: DemoPersona, language: Language): Promise<void> {
-    await page.goto(`${portalPaths.signIn}?lng=${language}`)
-    await page.fill('#username', who.web.username)
-    await page.fill('#password', who.web.password)
-    await Promise.all([page.waitForURL(`**${portalPaths.dashboard}`), page.locator('main form button[type="submit"]').click()])
-  }
-
   describe.each(languages)('in %s', (language) => {
     it.each(Object.keys(screens) as ScreenName[])('the public pages at %s width', async (screen) => {
       const context = await contextFor(screen)
@@ -186,7 +178,7 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
       async (_id, screen, who) => {
         const context = await contextFor(screen)
         const page = await context.newPage()
-        await signIn(page, who, language)
+        await signInAsParent(page, who, language)
         const dashboard = await measure(page)
         const casePaths = await page.locator('main a[href^="/account/cases/"]').evaluateAll((links) =>
           links.map((link) => (link as unknown as { getAttribute(name: string): string }).getAttribute('href')!),
