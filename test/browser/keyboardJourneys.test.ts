@@ -236,6 +236,35 @@ describe('keyboard journeys', () => {
     await context.close()
   })
 
+  it.each([
+    ['spanish-speaker', 'es'],
+    ['both-roles', 'en'],
+    ['suspended-license', 'en'],
+  ] as const)('shows %s (%s) the first figure within the first screen of a 390 x 844 phone, with every phone number a tap-to-call link', async (id, language) => {
+    const context = await harness.browser.newContext({ baseURL: harness.baseUrl, viewport: { width: 390, height: 844 } })
+    const page = await context.newPage()
+    const who = persona(id)
+    await page.goto(`${portalPaths.signIn}?lng=${language}`)
+    await page.fill('#username', who.web.username)
+    await page.fill('#password', who.web.password)
+    await Promise.all([page.waitForURL(`**${portalPaths.dashboard}`), page.locator('main form button[type="submit"]').click()])
+    const figure = await page.locator('main .figures dd').first().boundingBox()
+    expect(figure!.y + figure!.height).toBeLessThanOrEqual(844)
+    // No sideways scrolling on a phone.
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    for (const path of [portalPaths.home, portalPaths.officeHours, portalPaths.howToPay, portalPaths.howToApply, portalPaths.accessibility]) {
+      await page.goto(path)
+      const untappable = await page.locator('main').evaluate((main) => {
+        const text = (main as unknown as { innerText: string }).innerText
+        const numbers = text.match(/\(\d{3}\)[\s\u00a0]\d{3}[-\u2011]\d{4}/g) ?? []
+        const links = [...(main as unknown as { querySelectorAll(s: string): Array<{ innerText: string }> }).querySelectorAll('a[href^="tel:"]')].map((a) => a.innerText)
+        return numbers.filter((n) => !links.includes(n))
+      })
+      expect({ path, untappable }).toEqual({ path, untappable: [] })
+    }
+    await context.close()
+  })
+
   it('broke no rule of the Content-Security-Policy on any page above', () => {
     expect(cspViolations).toEqual([])
   })
