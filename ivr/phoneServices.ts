@@ -9,4 +9,6 @@ export interface PhoneServices {
   calls: Services['calls']
   cases: Pick<Services['cases'], 'listCaseSummaries' | 'getCaseSummary' | 'getPaymentHistory' | 'getNextSteps'>
   callbacks: Pick<Services['callbacks'], 'officeStatus' | 'requestCallback' | 'findOpenForParent'>
+  /** Only whether a reply waits: the phone line never reads a message. */
+  messages: Pick<Services['messages'], 'unreadReplies'>
 }

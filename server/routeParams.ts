@@ -25,3 +25,4 @@ function idParam(value: unknown): number {
 export const caseIdOf = (req: Request) => idParam(req.params.caseId)
 export const paymentIdOf = (req: Request) => idParam(req.params.paymentId)
 export const callbackIdOf = (req: Request) => idParam(req.params.callbackId)
+export const threadIdOf = (req: Request) => idParam(req.params.threadId)

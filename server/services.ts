@@ -12,6 +12,7 @@ import type { Config } from './config'
 import type { DatabaseHandle } from './db/connection'
 import { createContactDetailsService } from './identity/contactDetails'
 import { createIdentityService } from './identity/identityService'
+import { createMessageService } from './messages/messageService'
 import { createAttemptLimits } from './rateLimits/attemptLimits'
 import { outboundCallsFromConfig } from './telephony/twilioOutboundCalls'
 
@@ -34,6 +35,8 @@ export function createServices(deps: {
     /** Signed phone webhooks already answered: a second request with the same signature is a replay. */
     signatureReplays: createSignatureReplayStore({ db, clock: deps.clock }),
     callbacks,
+    // Written messages share the callbacks' service level and claim time: one queue of what parents wait on.
+    messages: createMessageService({ db, clock: deps.clock, serviceLevel: callbacks.serviceLevel, claimMinutes: config.callbacks.claimMinutes }),
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),
     cases: createCaseInquiryService({ db, clock: deps.clock }),
     staffDirectory: createStaffCaseDirectory({ db, clock: deps.clock }),

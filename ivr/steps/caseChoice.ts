@@ -12,7 +12,10 @@ import { fallBackToPerson } from './navigation'
 const maxCasesByKey = 8
 
 /** Where a caller goes once signed in: their one case, the choice of cases, or (no open case) general information. */
-export async function startWithCases(turn: Turn, lead: readonly string[]): Promise<VoiceResponse> {
+export async function startWithCases(turn: Turn, signedInLead: readonly string[]): Promise<VoiceResponse> {
+  // A reply waiting on the website is said once, right after sign-in; the message itself is never read aloud.
+  const unread = turn.flow.participantId === null ? 0 : await turn.services.messages.unreadReplies(turn.flow.participantId)
+  const lead = unread > 0 ? [...signedInLead, turn.t('ivr:messages.replyWaiting')] : signedInLead
   const cases = await callerCases(turn)
   turn.flow.caseIds = cases.slice(0, maxCasesByKey).map((c) => c.caseId)
   turn.flow.caseId = null

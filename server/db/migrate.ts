@@ -7,6 +7,7 @@ import { staffPhoneSchema } from './migrations/0003_staff_phone'
 import { phoneGuardsSchema } from './migrations/0004_phone_guards'
 import { participantMobileIndexSchema } from './migrations/0005_participant_mobile_index'
 import { identityGuardsSchema } from './migrations/0006_identity_guards'
+import { messagesSchema } from './migrations/0008_messages'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -17,6 +18,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0004_phone_guards': phoneGuardsSchema(dialect),
     '0005_participant_mobile_index': participantMobileIndexSchema(dialect),
     '0006_identity_guards': identityGuardsSchema(dialect),
+    '0008_messages': messagesSchema(dialect),
   }
 }
 

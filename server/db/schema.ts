@@ -236,6 +236,38 @@ export interface SecurityNoticesTable {
   seen_at: string | null
 }
 
+/** A written conversation between a parent and the agency; one work item of the queue (migration 0008). */
+export interface MessageThreadsTable {
+  id: Id
+  participant_id: number
+  case_id: number | null
+  kind: string
+  topic: string
+  language: 'en' | 'es'
+  /** open · claimed · answered (see server/messages/messageRecord.ts). */
+  status: string
+  due_by: string
+  claimed_by: number | null
+  claimed_at: string | null
+  first_answered_at: string | null
+  last_reply_at: string | null
+  parent_read_at: string | null
+  created_at: string
+  updated_at: string
+  closed_at: string | null
+}
+
+export interface MessagePostsTable {
+  id: Id
+  thread_id: number
+  author: 'parent' | 'staff'
+  staff_id: number | null
+  body: string
+  /** JSON: a reported change's structured fields. */
+  fields: string | null
+  created_at: string
+}
+
 export interface Database {
   participants: ParticipantsTable
   cases: CasesTable
@@ -254,6 +286,8 @@ export interface Database {
   sessions: SessionsTable
   rate_limits: RateLimitsTable
   security_notices: SecurityNoticesTable
+  message_threads: MessageThreadsTable
+  message_posts: MessagePostsTable
 }
 
 export type Participant = Selectable<ParticipantsTable>

@@ -32,6 +32,10 @@ export const portalPaths = {
   callbackConfirmation: '/account/callbacks/:code',
   cancelCallback: '/account/callbacks/:code/cancel',
   callbacksCancelled: '/account/callbacks/cancelled',
+  messages: '/account/messages',
+  newMessage: '/account/messages/new',
+  messageThread: '/account/messages/:threadId',
+  replyToThread: '/account/messages/:threadId/reply',
   details: '/account/details',
   detailsSaved: '/account/details/saved',
 } as const

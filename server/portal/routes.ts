@@ -8,6 +8,7 @@ import { callbacksRoutes } from './callbacks/routes'
 import { caseRoutes } from './case/routes'
 import { dashboardRoutes } from './dashboard/routes'
 import { detailsRoutes } from './details/routes'
+import { messagesRoutes } from './messages/routes'
 import { payRoutes } from './pay/routes'
 import { paymentsRoutes } from './payments/routes'
 import { portalPaths } from './paths'
@@ -34,6 +35,7 @@ export function portalRoutes(deps: AppDependencies): Router {
   router.use(statementsRoutes(deps))
   router.use(callbacksRoutes(deps))
   router.use(detailsRoutes(deps))
+  router.use(messagesRoutes(deps))
   router.use(mapDomainErrors)
   return router
 }

@@ -21,7 +21,7 @@ import { type Agent, createPortalTestApp, csrfTokenIn, participantIdOf, persona,
 
 const marker = '<x-fuzz>'
 // Runs split by what an input costs: forms that hash a password or replay a ledger get fewer, the phone webhooks (the
-// cheapest, and the most varied paths) the most. 7 × 100 + 8 × 300 + 7,000 + 40 = 10,140 inputs.
+// cheapest, and the most varied paths) the most. 7 × 100 + 10 × 300 + 7,000 + 40 = 10,740 inputs.
 const runs = { heavyForm: 100, form: 300, ivr: 7_000, tooLarge: 40 }
 // CI replays one fixed seed, so a red run can be reproduced exactly (FUZZ_SEED=n replays any run, the seed is printed
 // with the figures); a run on a developer's machine explores fresh inputs each time.
@@ -78,6 +78,8 @@ async function tableDigest(db: Kysely<Database>): Promise<string> {
     db.selectFrom('callbacks').selectAll().orderBy('id').execute(),
     db.selectFrom('callback_attempts').selectAll().orderBy('id').execute(),
     db.selectFrom('calls').selectAll().orderBy('call_sid').execute(),
+    db.selectFrom('message_threads').selectAll().orderBy('id').execute(),
+    db.selectFrom('message_posts').selectAll().orderBy('id').execute(),
   ])
   return createHash('sha256').update(JSON.stringify(tables)).digest('hex')
 }
@@ -88,6 +90,7 @@ describe('fuzzing every form and every phone webhook', () => {
   const tokens = {} as Record<Who, string>
   let caseId = 0
   let claimedCallbackId = 0
+  let ownThreadId = 0
   const figures = { inputs: 0, serverErrors: 0 }
 
   beforeAll(async () => {
@@ -107,6 +110,9 @@ describe('fuzzing every form and every phone webhook', () => {
     await agents.parent.post(portalPaths.requestCallback).type('form').send(asked).expect(303)
     claimedCallbackId = (await testApp.database.db.selectFrom('callbacks').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id
     await agents.rep.post(consolePathTo('claim', { callbackId: claimedCallbackId })).type('form').send({ _csrf: tokens.rep }).expect(303)
+    // A thread of the parent's own, to write again on.
+    await agents.parent.post(portalPaths.newMessage).type('form').send({ _csrf: tokens.parent, caseId: 'none', topic: 'other', body: 'A question' }).expect(303)
+    ownThreadId = (await testApp.database.db.selectFrom('message_threads').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id
   }, 120_000)
   afterAll(async () => {
     process.stdout.write(`input fuzz (seed ${seed}): ${figures.inputs} generated inputs sent, ${figures.serverErrors} answered 5xx\n`)
@@ -119,6 +125,8 @@ describe('fuzzing every form and every phone webhook', () => {
     { name: 'reset', heavy: true, method: 'POST', path: () => portalPaths.reset, who: 'visitor', fields: [...identityFacts, 'password', 'passwordConfirm', 'pin', 'pinConfirm'] },
     { name: 'details', method: 'POST', path: () => portalPaths.details, who: 'parent', fields: ['addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phonePrimary', 'phoneMobile', 'email', 'employerName', 'language'] },
     { name: 'callback request', method: 'POST', path: () => portalPaths.requestCallback, who: 'parent', fields: ['caseId', 'topic', 'phone', 'window', 'language'] },
+    { name: 'new message', method: 'POST', path: () => portalPaths.newMessage, who: 'parent', fields: ['caseId', 'topic', 'body'] },
+    { name: 'write again on a thread', method: 'POST', path: () => pathTo('replyToThread', { threadId: ownThreadId }), who: 'parent', fields: ['body'] },
     { name: 'payoff calculator', method: 'GET', path: () => portalPaths.payoffCalculator, who: 'visitor', fields: ['principal', 'interest', 'rate', 'plan', 'payment', 'months'] },
     { name: "a case's payoff calculator", heavy: true, method: 'GET', path: () => pathTo('casePayoffCalculator', { caseId }), who: 'parent', fields: ['plan', 'payment', 'months'] },
     { name: 'payments filters', heavy: true, method: 'GET', path: () => pathTo('payments', { caseId }), who: 'parent', fields: ['year', 'page'] },

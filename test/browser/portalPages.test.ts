@@ -91,7 +91,7 @@ describe('every page passes axe and html-validate', () => {
           problems.push(...(await visit(page, `${calculator}?plan=payment&payment=450`, 'case calculator plan')))
         }
       }
-      for (const path of [portalPaths.callbacks, portalPaths.requestCallback, portalPaths.details]) {
+      for (const path of [portalPaths.callbacks, portalPaths.requestCallback, portalPaths.details, portalPaths.messages, portalPaths.newMessage]) {
         problems.push(...(await visit(page, path, 'account')))
       }
       if (who.id === 'both-roles' || who.id === 'spanish-speaker') {
@@ -119,6 +119,15 @@ describe('every page passes axe and html-validate', () => {
         problems.push(...(await submitMainForm(page, 'callback cancelled', 200)))
         await page.goto(portalPaths.details)
         problems.push(...(await submitMainForm(page, 'details saved', 200)))
+        // Messages: the form's error state, a sent message's thread, the list with it, and the thread's own error.
+        await page.goto(portalPaths.newMessage)
+        problems.push(...(await submitMainForm(page, 'message errors', 400)))
+        await page.selectOption('#caseId', 'none')
+        await page.locator('label[for="topic"]').click()
+        await page.fill('#body', 'When is my next payment due?')
+        problems.push(...(await submitMainForm(page, 'message thread', 200)))
+        problems.push(...(await submitMainForm(page, 'message thread errors', 400)))
+        problems.push(...(await visit(page, portalPaths.messages, 'messages with one thread')))
       }
       await context.close()
       expect(problems).toEqual([])

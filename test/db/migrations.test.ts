@@ -120,7 +120,7 @@ describe('migrations of one empty database from two processes at once', () => {
     const migrate = () => execFileAsync('npx', ['tsx', 'server/db/migrateCommand.ts'], { env, cwd: projectRoot })
     try {
       const outputs = (await Promise.all([migrate(), migrate()])).map((r) => r.stdout.trim()).sort()
-      expect(outputs).toEqual(['applied: 0001_initial, 0002_callbacks, 0003_staff_phone, 0004_phone_guards, 0005_participant_mobile_index, 0006_identity_guards', 'database is up to date'])
+      expect(outputs).toEqual(['applied: 0001_initial, 0002_callbacks, 0003_staff_phone, 0004_phone_guards, 0005_participant_mobile_index, 0006_identity_guards, 0008_messages', 'database is up to date'])
     } finally {
       await target.remove()
     }

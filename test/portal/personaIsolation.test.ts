@@ -20,14 +20,14 @@ const statementMonth = '2026-02'
 
 async function everyPageOf(agent: Agent): Promise<Map<string, string>> {
   const pages = new Map<string, string>()
-  const queue: string[] = [portalPaths.dashboard, portalPaths.callbacks, portalPaths.details, portalPaths.requestCallback]
+  const queue: string[] = [portalPaths.dashboard, portalPaths.callbacks, portalPaths.details, portalPaths.requestCallback, portalPaths.messages, portalPaths.newMessage]
   while (queue.length) {
     const path = queue.shift()!
     if (pages.has(path)) continue
     const response = await agent.get(path)
     if (response.status !== 200) continue
     pages.set(path, response.text)
-    for (const [, link] of response.text.matchAll(/href="(\/account\/cases\/[^"#?]+(?:\?year(?:=|&#x3D;)all)?)"/g)) {
+    for (const [, link] of response.text.matchAll(/href="(\/account\/(?:cases|messages)\/[^"#?]+(?:\?year(?:=|&#x3D;)all)?)"/g)) {
       const next = link!.replace('&#x3D;', '=')
       if (!next.endsWith('.csv') && !pages.has(next) && pages.size + queue.length < 120) queue.push(next)
     }
@@ -86,8 +86,9 @@ describe('one parent never sees another parent\'s case', () => {
 
 // Every ordered pair of signed-in parents: the first asks for every id-bearing URL of the second (each case page,
 // payments in every view, the CSV, the payoff calculator, the statements page and a month's statement, payments'
-// explanations (see samplesOf), under the other's case and under their own, every callback request's page and its cancel page, and a cancel POST) and gets 404, unless the case
-// is theirs too (two parents of one case). Their own details page never shows the other's contact details.
+// explanations (see samplesOf), under the other's case and under their own, every callback request's page and its
+// cancel page, and a cancel POST, every message thread and a reply POST to it) and gets 404, unless the case is
+// theirs too (two parents of one case). Their own details page never shows the other's contact details.
 
 interface ParentUrls {
   who: (typeof activatedPersonas)[number]
@@ -97,6 +98,7 @@ interface ParentUrls {
   caseUrls: Array<{ caseId: number; url: string }>
   paymentIds: Array<{ caseId: number; paymentId: number }>
   callbackCodes: string[]
+  threadIds: number[]
   contact: string[]
 }
 
@@ -123,6 +125,8 @@ describe('every pair of parents, each against every URL of the other', () => {
       agents.set(who.id, agent)
       // Each parent asks for one callback, so every parent has a request page to aim at.
       withStatus(await submitForm(agent, portalPaths.requestCallback, { caseId: 'none', topic: 'payments', phone: '(916) 555-0150', window: 'morning', language: 'en' }), 303)
+      // And writes one message, so every parent has a thread to aim at.
+      withStatus(await submitForm(agent, portalPaths.newMessage, { caseId: 'none', topic: 'other', body: `A message from ${who.id}` }), 303)
       const participantId = await participantIdOf(testApp, who)
       const principal = { kind: 'parent' as const, participantId }
       const caseIds = new Set((await servicesOf(testApp).cases.listCaseSummaries(principal, 'web')).map((c) => c.caseId))
@@ -136,6 +140,7 @@ describe('every pair of parents, each against every URL of the other', () => {
         ? await db.selectFrom('ledger').select(['id', 'case_id']).where('case_id', 'in', [...caseIds]).where('kind', '=', 'payment').execute()
         : []
       const codes = await db.selectFrom('callbacks').select('confirmation_code').where('participant_id', '=', participantId).execute()
+      const threads = await db.selectFrom('message_threads').select('id').where('participant_id', '=', participantId).execute()
       const contact = await db.selectFrom('participants').select(['address_line1', 'phone_primary', 'email']).where('id', '=', participantId).executeTakeFirstOrThrow()
       parents.push({
         who,
@@ -144,6 +149,7 @@ describe('every pair of parents, each against every URL of the other', () => {
         caseUrls,
         paymentIds: payments.map((p) => ({ caseId: p.case_id, paymentId: p.id })),
         callbackCodes: codes.map((c) => c.confirmation_code),
+        threadIds: threads.map((t) => t.id),
         contact: [contact.address_line1, contact.email, contact.phone_primary?.slice(2)].filter((v): v is string => Boolean(v)),
       })
     }
@@ -157,7 +163,7 @@ describe('every pair of parents, each against every URL of the other', () => {
     process.stdout.write(`persona isolation: ${pairs} ordered pairs, ${urlsChecked} URLs answered 404\n`)
   })
 
-  it.each(activatedPersonas.map((p) => [p.id] as const))('%s gets 404 for every case, payment, callback and CSV URL of every other parent', async (id) => {
+  it.each(activatedPersonas.map((p) => [p.id] as const))('%s gets 404 for every case, payment, callback, message and CSV URL of every other parent', async (id) => {
     const me = parents.find((p) => p.who.id === id)!
     const agent = agents.get(id)!
     const ownCase = [...me.caseIds][0]
@@ -168,7 +174,9 @@ describe('every pair of parents, each against every URL of the other', () => {
       if (response.status !== 404) throw new Error(`${id} got ${response.status} for ${post ? 'POST ' : ''}${url}`)
     }
     const callbackStates = () => testApp.database.db.selectFrom('callbacks').select(['id', 'status', 'updated_at']).orderBy('id').execute()
+    const postStates = () => testApp.database.db.selectFrom('message_posts').select(['id', 'thread_id']).orderBy('id').execute()
     const before = await callbackStates()
+    const postsBefore = await postStates()
     const csrf = (await agent.get(portalPaths.callbacks).expect(200)).text.match(/name="_csrf" value="([^"]+)"/)![1]!
     for (const other of parents.filter((p) => p.who.id !== id)) {
       pairs += 1
@@ -183,11 +191,16 @@ describe('every pair of parents, each against every URL of the other', () => {
         await expectNotFound(pathTo('cancelCallback', { code }))
         await expectNotFound(pathTo('cancelCallback', { code }), { _csrf: csrf })
       }
+      for (const threadId of other.threadIds) {
+        await expectNotFound(pathTo('messageThread', { threadId }))
+        await expectNotFound(pathTo('replyToThread', { threadId }), { _csrf: csrf, body: 'not mine' })
+      }
       for (const value of other.contact) {
         if (!me.contact.includes(value) && details.includes(value)) throw new Error(`${id} sees ${other.who.id}'s "${value}" on their details page`)
       }
     }
     // The cancel POSTs changed nothing.
     expect(await callbackStates()).toEqual(before)
+    expect(await postStates()).toEqual(postsBefore)
   }, 240_000)
 })

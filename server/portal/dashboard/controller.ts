@@ -14,6 +14,7 @@ export function dashboardController({ services }: AppDependencies) {
         pageTitle: req.t('portal:dashboard.title'),
         cases,
         callbacks: await services.callbacks.findOpenForParent(principal.participantId),
+        unreadReplies: await services.messages.unreadReplies(principal.participantId),
         // Attempts on this account with wrong identity facts, shown at the next sign-in (texts and emails come with
         // the outbox).
         securityNotices: await services.identity.securityNotices(principal.participantId, req.session.signedInAt ?? ''),
