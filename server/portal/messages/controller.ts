@@ -46,7 +46,7 @@ export function messagesController({ services }: AppDependencies) {
     if (!found) throw new NotFoundError()
     const { caseLabels } = await caseChoices(req)
     renderForm(res, 'messages/thread', {
-      pageTitle: req.t('messages:thread.title', { topic: req.t(`callbacks:topics.${found.thread.topic}`) }),
+      pageTitle: req.t('messages:thread.title'),
       thread: found.thread,
       caseLast4: found.thread.caseId === null ? null : (caseLabels.get(found.thread.caseId) ?? null),
       posts: found.posts.map((post) => ({ ...post, fromAgency: post.author === 'staff' })),
