@@ -38,6 +38,9 @@ describe('callbacks', () => {
       for (const topic of ['balance', 'payments', 'license', 'order_change', 'documents', 'court', 'other']) {
         expect(html).toContain(escaped(text(language, `callbacks:topics.${topic}`)))
       }
+      // The safety note is read before the button that sends the request, not after it.
+      expect(html.indexOf('data-callback-safety')).toBeGreaterThan(0)
+      expect(html.indexOf('data-callback-safety')).toBeLessThan(html.indexOf('<button type="submit"', html.indexOf('action="' + portalPaths.requestCallback)))
       for (const window of ['asap', 'morning', 'afternoon']) expect(html).toContain(escaped(text(language, `callbacks:windows.${window}`)))
       expect(controlTag(html, 'phone')).toContain('value="(916) 555-0104"')
       // The page's own language is chosen for the call unless the parent picks another.
@@ -74,6 +77,8 @@ describe('callbacks', () => {
       expect(confirmation).toContain(`<p class="confirmation-code">${request!.confirmationCode}</p>`)
       expect(confirmation).toContain(escaped(text(language, 'callbacks:topics.court')))
       expect(confirmation).toContain('(916) 555-0150')
+      // The confirmation itself offers the way to cancel.
+      expect(confirmation).toContain(`href="${pathTo('cancelCallback', { code: request!.confirmationCode })}"`)
 
       // The same request again is not filed twice: the parent is shown the one they have.
       const again = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, caseId: String(summary!.caseId), topic: 'court', language }), 303)
