@@ -14,7 +14,8 @@ import { renderStatementPdf } from './statementPdf'
 export function statementsController({ services, config }: AppDependencies) {
   function renderChoices(req: Request, res: Response, choices: StatementChoices, typed: string, messageKey?: string) {
     renderForm(res, 'statements/statements', {
-      pageTitle: req.t('statements:page.title', { number: choices.caseNumber }),
+      // A short title: with the service's name (and "Error:" on a refused month) it stays within 70 characters in Spanish.
+      pageTitle: req.t('statements:page.title'),
       summary: choices,
       months: statementMonthOptions(req.language, choices.months),
       values: { month: typed },
