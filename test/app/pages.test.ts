@@ -15,7 +15,8 @@ describe('public pages and error pages in both languages', () => {
     expect(response.text).toContain('What we do not do')
     expect(response.text).toContain('Restraining orders.')
     expect(response.text).toContain('8 a.m. to 4 p.m. Pacific')
-    expect(response.text).toContain('(866) 555-0100')
+    // The number is a tap-to-call link, written with a non-breaking space and hyphen so it never wraps.
+    expect(response.text).toMatch(/href="tel:\+18665550100">\(866\)\u00a0555\u20110100</)
     expect(response.text).toContain('href="/sign-in"')
     // Handlebars writes "=" in attributes as &#x3D;, which browsers read back as "=".
     expect(response.text).toMatch(/<a class="usa-link" href="\/\?lng(=|&#x3D;)es" lang="es" hreflang="es">Español<\/a>/)
