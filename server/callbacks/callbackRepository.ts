@@ -10,6 +10,7 @@ import type { CallbackLanguage, CallbackTopic, JsonObject, ValidCallbackRequest 
 import type { AttemptTransition } from './callbackQueue'
 import type { CallbackWindow } from './serviceLevel'
 import type { CallbackFigureRow } from './supervisorFigures'
+import { isParentPartyTo } from '../cases/caseRepository'
 
 // schema.ts lists the statuses 0001 knew; this domain adds 'unreachable' (callbackRecord.ts). The column is text
 // with no check, so only the type differs. Once schema.ts's CallbackStatus includes 'unreachable' this view of the
@@ -182,15 +183,8 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
     },
 
     /** A parent may ask about a case only where they are the paying or the receiving party. */
-    async participantIsPartyTo(participantId: number, caseId: number): Promise<boolean> {
-      const row = await db
-        .selectFrom('case_roles')
-        .select('case_id')
-        .where('participant_id', '=', participantId)
-        .where('case_id', '=', caseId)
-        .where('role', 'in', ['paying', 'receiving'])
-        .executeTakeFirst()
-      return row !== undefined
+    participantIsPartyTo(participantId: number, caseId: number): Promise<boolean> {
+      return isParentPartyTo(db, participantId, caseId)
     },
 
     async participantExists(participantId: number): Promise<boolean> {

@@ -73,6 +73,18 @@ export interface EventRecord {
 
 const parentRoles: readonly ParentRole[] = ['paying', 'receiving']
 
+/** Whether a participant is the paying or the receiving party of a case (what callbacks and messages may be about). */
+export async function isParentPartyTo(db: Kysely<Database>, participantId: number, caseId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('case_roles')
+    .select('case_id')
+    .where('participant_id', '=', participantId)
+    .where('case_id', '=', caseId)
+    .where('role', 'in', ['paying', 'receiving'])
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export function createCaseRepository(db: Kysely<Database>) {
   return {
     ...createLedgerRepository(db),

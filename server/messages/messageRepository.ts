@@ -6,6 +6,7 @@ import type { Kysely, Selectable } from 'kysely'
 import type { CallbackLanguage, CallbackTopic } from '../callbacks/callbackRequest'
 import type { Database, MessagePostsTable, MessageThreadsTable } from '../db/schema'
 import { type MessagePost, type MessageThread, type ThreadKind, type ThreadStatus, waitingStatuses } from './messageRecord'
+import { isParentPartyTo } from '../cases/caseRepository'
 
 const iso = (date: Date) => date.toISOString()
 const dateOrNull = (value: string | null) => (value === null ? null : new Date(value))
@@ -202,15 +203,8 @@ export function createMessageRepository(db: Kysely<Database>) {
       return row ? threadFromRow(row) : undefined
     },
 
-    async participantIsPartyTo(participantId: number, caseId: number): Promise<boolean> {
-      const row = await db
-        .selectFrom('case_roles')
-        .select('case_id')
-        .where('participant_id', '=', participantId)
-        .where('case_id', '=', caseId)
-        .where('role', 'in', ['paying', 'receiving'])
-        .executeTakeFirst()
-      return row !== undefined
+    participantIsPartyTo(participantId: number, caseId: number): Promise<boolean> {
+      return isParentPartyTo(db, participantId, caseId)
     },
   }
 }
