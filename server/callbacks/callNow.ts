@@ -11,6 +11,7 @@ import { type QueueRefusal, refusalFor, refused } from './callbackQueue'
 import type { Callback } from './callbackRecord'
 import { type CallbackLanguage, callbackLanguages } from './callbackRequest'
 import type { CallbackService } from './callbackService'
+import { holdsClaim } from '../queue/claimRule'
 
 /** One outbound call: ring `to`, showing `from`; when answered, fetch instructions from `url`. */
 export interface OutboundCallRequest {
@@ -100,7 +101,7 @@ function refusal(reason: CallNowRefusal): Extract<CallNowResult, { ok: false }> 
 }
 
 function isClaimedBy(callback: Callback | undefined, staffId: number): callback is Callback {
-  return callback?.status === 'claimed' && callback.claimedBy === staffId
+  return callback !== undefined && holdsClaim({ staffId }, callback)
 }
 
 export function createCallNowService(deps: CallNowDependencies) {

@@ -1,5 +1,6 @@
 // The rules of the representatives' queue, with no database: what an attempt's outcome does to a request, and how
 // the queue is ordered and timed.
+import { type ClaimableItem, claimHasLapsed, type ClaimTime, isReady } from '../queue/claimRule'
 import type { AttemptOutcome, Callback, CallbackStatus } from './callbackRecord'
 import type { ServiceLevel, TimeLeft } from './serviceLevel'
 
@@ -43,14 +44,13 @@ export interface QueueEntry {
   readyNow: boolean
   /** Claimed longer ago than a claim holds: another representative may take it over. */
   claimStale: boolean
+  /** The instant and claim time the entry was judged at, for the claim rule (queue/claimRule.ts). */
+  claimTime: ClaimTime
 }
 
-/**
- * A claim holds for a while and then lapses, so a request whose representative went to lunch or closed the tab
- * does not sit unanswered until its promise breaks. Before this instant a claim is stale.
- */
-export function staleClaimsBefore(now: Date, claimMinutes: number): Date {
-  return new Date(now.getTime() - claimMinutes * 60_000)
+/** A callback request as the queue's claim rule sees it. */
+export function claimableCallback(callback: Pick<Callback, 'status' | 'claimedBy' | 'claimedAt' | 'nextAttemptAfter'>): ClaimableItem {
+  return { status: callback.status, claimedBy: callback.claimedBy, claimedAt: callback.claimedAt, notBefore: callback.nextAttemptAfter }
 }
 
 /** Due time first (the promise nearest to breaking), then the older request. */
@@ -58,17 +58,19 @@ export function compareQueueOrder(a: Callback, b: Callback): number {
   return a.dueBy.getTime() - b.dueBy.getTime() || a.id - b.id
 }
 
-export function queueEntryOf(callback: Callback, now: Date, serviceLevel: ServiceLevel, staleBefore: Date): QueueEntry {
+export function queueEntryOf(callback: Callback, serviceLevel: ServiceLevel, claimTime: ClaimTime): QueueEntry {
+  const item = claimableCallback(callback)
   return {
     callback,
-    timeLeft: serviceLevel.timeLeft(callback.dueBy, now),
-    readyNow: callback.nextAttemptAfter === null || callback.nextAttemptAfter <= now,
-    claimStale: callback.status === 'claimed' && callback.claimedAt !== null && callback.claimedAt < staleBefore,
+    timeLeft: serviceLevel.timeLeft(callback.dueBy, claimTime.now),
+    readyNow: isReady(item, claimTime.now),
+    claimStale: claimHasLapsed(item, claimTime),
+    claimTime,
   }
 }
 
 /** Why a queue action did not happen; each is a state a representative can meet in a race, not a fault. */
-export const queueRefusals = ['not_found', 'already_claimed', 'not_claimed_by_you', 'closed', 'nothing_to_claim'] as const
+export const queueRefusals = ['not_found', 'already_claimed', 'not_claimed_by_you', 'closed', 'nothing_to_claim', 'waiting_for_retry'] as const
 export type QueueRefusal = (typeof queueRefusals)[number]
 
 export const queueRefusalKeys: Record<QueueRefusal, string> = {
@@ -77,6 +79,7 @@ export const queueRefusalKeys: Record<QueueRefusal, string> = {
   not_claimed_by_you: 'callbacks:errors.notClaimedByYou',
   closed: 'callbacks:errors.closed',
   nothing_to_claim: 'callbacks:errors.nothingToClaim',
+  waiting_for_retry: 'callbacks:errors.waitingForRetry',
 }
 
 export type QueueResult<T> = ({ ok: true } & T) | { ok: false; reason: QueueRefusal; messageKey: string }
@@ -88,9 +91,13 @@ export function refused(reason: QueueRefusal): { ok: false; reason: QueueRefusal
 /** Why a conditional update touched no row, judged from the row as it stands after the update missed. */
 export function refusalFor(
   action: 'claim' | 'release' | 'attempt',
-  current: Pick<Callback, 'status' | 'claimedBy'> | undefined,
+  current: (Pick<Callback, 'status' | 'claimedBy'> & Partial<Pick<Callback, 'nextAttemptAfter'>>) | undefined,
+  now?: Date,
 ): QueueRefusal {
   if (!current) return 'not_found'
   if (current.status !== 'open' && current.status !== 'claimed') return 'closed'
-  return action === 'claim' ? 'already_claimed' : 'not_claimed_by_you'
+  if (action !== 'claim') return 'not_claimed_by_you'
+  // An open request the claim missed waits for its retry time (the claim rule's readiness), unless it was claimed
+  // and given back in between.
+  return now && current.status === 'open' && !isReady({ notBefore: current.nextAttemptAfter ?? null }, now) ? 'waiting_for_retry' : 'already_claimed'
 }

@@ -98,11 +98,14 @@ function attemptFromRow(row: AttemptRow): CallbackAttempt {
   }
 }
 
-/** A request a representative may claim: open, or claimed so long ago that the claim has lapsed. */
-function takeable(staleBefore: Date) {
+/**
+ * The claim rule of queue/claimRule.ts (mayClaim) in SQL: open and ready (no retry time still to come), or claimed so
+ * long ago that the claim has lapsed. The UPDATE that claims is conditional on it, so the database has the last word.
+ */
+function claimableWhere(now: Date, staleBefore: Date) {
   return (eb: ExpressionBuilder<CallbackTables, 'callbacks'>) =>
     eb.or([
-      eb('status', '=', 'open'),
+      eb.and([eb('status', '=', 'open'), eb.or([eb('next_attempt_after', 'is', null), eb('next_attempt_after', '<=', iso(now))])]),
       eb.and([eb('status', '=', 'claimed'), eb('claimed_at', '<', iso(staleBefore))]),
     ])
 }
@@ -224,7 +227,7 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
     },
 
     /**
-     * Open (or claimed before `staleBefore`) → claimed in one conditional UPDATE: of any number of concurrent claims
+     * Claimable (claimableWhere) → claimed in one conditional UPDATE: of any number of concurrent claims
      * exactly one matches the row, since the first changes claimed_at past the cut-off for the rest.
      */
     claim(id: number, staffId: number, now: Date, staleBefore: Date): Promise<Callback | undefined> {
@@ -233,7 +236,7 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
           .updateTable('callbacks')
           .set({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
           .where('id', '=', id)
-          .where(takeable(staleBefore))
+          .where(claimableWhere(now, staleBefore))
           .returningAll()
           .executeTakeFirst(),
       )
@@ -248,8 +251,7 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
       let candidate = db
         .selectFrom('callbacks')
         .select('id')
-        .where(takeable(staleBefore))
-        .where((eb) => eb.or([eb('next_attempt_after', 'is', null), eb('next_attempt_after', '<=', iso(now))]))
+        .where(claimableWhere(now, staleBefore))
       if (filters.languages) candidate = candidate.where('language', 'in', [...filters.languages])
       if (filters.topic) candidate = candidate.where('topic', '=', filters.topic)
       candidate = candidate.orderBy('due_by').orderBy('id').limit(1)
@@ -259,7 +261,7 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
           .updateTable('callbacks')
           .set({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
           .where('id', '=', candidate)
-          .where(takeable(staleBefore))
+          .where(claimableWhere(now, staleBefore))
           .returningAll()
           .executeTakeFirst(),
       )

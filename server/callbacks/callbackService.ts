@@ -13,7 +13,6 @@ import {
   compareQueueOrder,
   type QueueEntry,
   queueEntryOf,
-  staleClaimsBefore,
   type QueueResult,
   refusalFor,
   refused,
@@ -35,6 +34,7 @@ import { createParentCallbacks } from './parentCallbacks'
 import { createServiceLevel, type ServiceLevelOptions, type TimeLeft } from './serviceLevel'
 import { type FigurePeriod, periodBounds, type SupervisorCallbackFigures, supervisorCallbackFigures } from './supervisorFigures'
 import { isIsoDate } from '../agencyTime/calendarDates'
+import { type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
 
 export interface CallbackServiceOptions {
   /** Calls before a request closes as unreachable (config CALLBACK_MAX_ATTEMPTS). */
@@ -71,6 +71,7 @@ export interface CallbackDetail {
   claimStale: boolean
   /** False while a retry waits for its time. */
   readyNow: boolean
+  claimTime: ClaimTime
 }
 
 export interface OfficeStatus {
@@ -106,6 +107,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
   const repository = createCallbackRepository(dependencies.database)
   const randomIndex = options.randomIndex ?? secureRandomIndex
   const queueLimit = options.queueLimit ?? 200
+  const claimTimeAt = (now: Date): ClaimTime => ({ now, claimMinutes: options.claimMinutes })
 
   const checkFilters = (filters: { language?: string; topic?: string }): QueueFilters & { language?: CallbackLanguage } => {
     const issues = []
@@ -120,7 +122,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
   return {
     calendar,
     serviceLevel,
-    ...createParentCallbacks({ repository, clock, serviceLevel, claimMinutes: options.claimMinutes }),
+    ...createParentCallbacks({ repository, clock, claimMinutes: options.claimMinutes }),
 
     /** Whether people answer now, for the phone line's "our office is closed" and the portal's notice. */
     officeStatus(now: Date = clock.now()): OfficeStatus {
@@ -180,15 +182,14 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
         topic: filters.topic,
         limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
       })
-      const staleBefore = staleClaimsBefore(now, options.claimMinutes)
-      return callbacks.sort(compareQueueOrder).map((callback) => queueEntryOf(callback, now, serviceLevel, staleBefore))
+      return callbacks.sort(compareQueueOrder).map((callback) => queueEntryOf(callback, serviceLevel, claimTimeAt(now)))
     },
 
     async callbackForStaff(callbackId: number, now: Date = clock.now()): Promise<CallbackDetail | undefined> {
       const callback = await repository.findById(callbackId)
       if (!callback) return undefined
-      const { timeLeft, claimStale, readyNow } = queueEntryOf(callback, now, serviceLevel, staleClaimsBefore(now, options.claimMinutes))
-      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft, claimStale, readyNow }
+      const { timeLeft, claimStale, readyNow, claimTime } = queueEntryOf(callback, serviceLevel, claimTimeAt(now))
+      return { callback, attempts: await repository.attemptsFor(callbackId), timeLeft, claimStale, readyNow, claimTime }
     },
 
     /** Earlier requests on a case, for the representative's view of it. */
@@ -205,8 +206,8 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
       const claimed = await repository.claim(callbackId, staffId, now, staleClaimsBefore(now, options.claimMinutes))
       if (claimed) return { ok: true, callback: claimed }
       const current = await repository.findById(callbackId)
-      if (current?.status === 'claimed' && current.claimedBy === staffId) return { ok: true, callback: current }
-      return refused(refusalFor('claim', current))
+      if (current && holdsClaim({ staffId }, current)) return { ok: true, callback: current }
+      return refused(refusalFor('claim', current, now))
     },
 
     /** The ready request due first, in a language the representative speaks (staff.languages). */

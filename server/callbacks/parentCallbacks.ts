@@ -2,12 +2,13 @@
 // cancel one while it waits. A parent only ever reaches their own; what they see leaves out staff names, notes and
 // the phone line's internals.
 import type { Clock } from '../clock'
-import { queueEntryOf, type QueueResult, refused, staleClaimsBefore } from './callbackQueue'
+import { claimableCallback, type QueueResult, refused } from './callbackQueue'
+import { claimHasLapsed } from '../queue/claimRule'
 import { type Callback, type CallbackStatus, isPending } from './callbackRecord'
 import type { CallbackRepository } from './callbackRepository'
 import type { CallbackLanguage, CallbackTopic } from './callbackRequest'
 import { normalizeConfirmationCode } from './confirmationCode'
-import type { CallbackWindow, ServiceLevel } from './serviceLevel'
+import type { CallbackWindow } from './serviceLevel'
 
 /** What a parent may see of their own request: no staff names, no notes, no phone-line internals. */
 export interface ParentCallbackView {
@@ -37,14 +38,13 @@ export interface CodeStatusView {
 export function createParentCallbacks(deps: {
   repository: CallbackRepository
   clock: Clock
-  serviceLevel: ServiceLevel
   claimMinutes: number
 }) {
-  const { repository, clock, serviceLevel } = deps
+  const { repository, clock } = deps
 
   // A claim that has lapsed is nobody's work any more: the parent is told the request is waiting, not worked on.
   const statusForParent = (callback: Callback): CallbackStatus =>
-    queueEntryOf(callback, clock.now(), serviceLevel, staleClaimsBefore(clock.now(), deps.claimMinutes)).claimStale ? 'open' : callback.status
+    claimHasLapsed(claimableCallback(callback), { now: clock.now(), claimMinutes: deps.claimMinutes }) ? 'open' : callback.status
 
   const parentView = (callback: Callback): ParentCallbackView => ({
     id: callback.id,

@@ -4,6 +4,8 @@ import type { QueueEntry } from '../callbacks/callbackQueue'
 import type { Callback } from '../callbacks/callbackRecord'
 import type { TimeLeft } from '../callbacks/serviceLevel'
 import { groupedConfirmationCode } from '../callbacks/confirmationCode'
+import { claimableCallback } from '../callbacks/callbackQueue'
+import { holdsClaim, mayClaim } from '../queue/claimRule'
 
 // How the console words a request's timing and state, shared by the queue and the request's own page so the two
 // always say the same thing. Times stay ISO instants here; the templates show them in the agency's time zone.
@@ -38,7 +40,7 @@ export interface CallbackRow {
   attempts: number
   claimedByMe: boolean
   claimedByName: string | null
-  /** Open and not waiting for a retry time, or held by a claim that has lapsed: a representative may take it now. */
+  /** The claim rule (queue/claimRule.ts mayClaim): this representative may take it now. */
   claimable: boolean
   claimStale: boolean
   retryAfter: string | null
@@ -61,9 +63,9 @@ export function callbackRow(
     channel: callback.channel,
     status: callback.status,
     attempts: callback.attempts,
-    claimedByMe: callback.status === 'claimed' && callback.claimedBy === context.staffId,
+    claimedByMe: holdsClaim(context, callback),
     claimedByName: callback.claimedBy === null ? null : (context.staffNames.get(callback.claimedBy) ?? null),
-    claimable: (callback.status === 'open' && entry.readyNow) || (entry.claimStale && callback.claimedBy !== context.staffId),
+    claimable: mayClaim(context, claimableCallback(callback), entry.claimTime),
     claimStale: entry.claimStale,
     retryAfter: !entry.readyNow && callback.nextAttemptAfter ? callback.nextAttemptAfter.toISOString() : null,
   }

@@ -6,13 +6,13 @@ import type { Kysely } from 'kysely'
 
 import { createAuditTrail } from '../audit/auditTrail'
 import { type CallbackLanguage, callbackLanguages, type FieldIssue } from '../callbacks/callbackRequest'
-import { staleClaimsBefore } from '../callbacks/callbackQueue'
 import type { ServiceLevel } from '../callbacks/serviceLevel'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import { checkMessageBody, isMessageTopic, messageErrorKeys, MessageValidationError } from './messageInput'
 import { hasUnreadReply, type MessagePost, type MessageThread } from './messageRecord'
 import { createMessageRepository } from './messageRepository'
+import { staleClaimsBefore } from '../queue/claimRule'
 
 export interface NewMessageInput {
   participantId: number

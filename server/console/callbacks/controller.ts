@@ -2,8 +2,10 @@ import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import type { Callback } from '../../callbacks/callbackRecord'
+import { claimableCallback } from '../../callbacks/callbackQueue'
 import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
 import { NotFoundError } from '../../errors'
+import { holdsClaim, mayClaim } from '../../queue/claimRule'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
 import { callbackIdOf } from '../../routeParams'
 import { timeLeftText } from '../callbackViews'
@@ -24,7 +26,7 @@ export function callbackController({ services, config }: AppDependencies) {
     const principal = staffPrincipalOf(req)
     const detail = await services.callbacks.callbackForStaff(callbackIdOf(req))
     if (!detail) throw new NotFoundError()
-    const { callback, attempts, timeLeft, claimStale, readyNow } = detail
+    const { callback, attempts, timeLeft, claimStale, readyNow, claimTime } = detail
     const caseId = callback.caseId
     // The case through the same case-inquiry service as the portal and the phone line; each read is audited there.
     const [view, parties, earlier] = await Promise.all([
@@ -39,7 +41,7 @@ export function callbackController({ services, config }: AppDependencies) {
       ...attempts.map((a) => a.staffId),
       ...(callback.claimedBy ? [callback.claimedBy] : []),
     ])
-    const claimedByMe = callback.status === 'claimed' && callback.claimedBy === principal.staffId
+    const claimedByMe = holdsClaim(principal, callback)
     renderForm(res, 'console/callbacks/callback', {
       pageTitle: req.t('console:callback.title', { code: codeOf(callback) }),
       values: keptValues(req.body),
@@ -51,7 +53,7 @@ export function callbackController({ services, config }: AppDependencies) {
       retryAfter: callback.nextAttemptAfter && !readyNow ? callback.nextAttemptAfter.toISOString() : null,
       claimedByMe,
       claimedByName: callback.claimedBy === null ? null : (staffNames.get(callback.claimedBy) ?? null),
-      canClaim: callback.status === 'open' || (claimStale && !claimedByMe),
+      canClaim: mayClaim(principal, claimableCallback(callback), claimTime),
       claimStale,
       maxAttempts: config.callbacks.maxAttempts,
       parent,
