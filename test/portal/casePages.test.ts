@@ -54,6 +54,10 @@ describe('dashboard and case pages', () => {
         const enforcement = await servicesOf(testApp).cases.getEnforcement(principal, summary.caseId, 'web')
         expect(page).toContain(escaped(text(language, `cases:licenseStatus.${enforcement.driversLicense.status}`)))
         expect(page).toContain(`<h2>${escaped(text(language, 'portal:case.nextStepsHeading'))}</h2>`)
+        // Next steps are separate things to do, most pressing first, not steps in order: a plain list, never
+        // numbered; the page's only numbered list is the breadcrumb trail (issue 12, item 6).
+        expect(page).toMatch(new RegExp(`<h2>${escaped(text(language, 'portal:case.nextStepsHeading'))}</h2>\\s*<ul class="usa-list" data-next-steps>\\s*<li>`))
+        expect(page.match(/<ol\b[^>]*>/g)).toEqual(['<ol class="usa-breadcrumb__list">'])
       }
     })
   })

@@ -48,6 +48,25 @@ describe('my details', () => {
       expect(controlTag(html, 'language')).toContain('checked')
     })
 
+    it('says a field is optional once, in its label, never again in a hint (issue 12, item 9)', async () => {
+      const agent = await signedInAgent(testApp.app, persona('current-payer'), language)
+      const html = (await agent.get(portalPaths.details).expect(200)).text
+      const optionalWord = language === 'en' ? 'Optional' : 'Opcional'
+      expect(html).toContain(`(${optionalWord.toLowerCase()})`)
+      expect(html).not.toMatch(new RegExp(`class="usa-hint"[^>]*>\\s*${optionalWord}\\b`))
+    })
+
+    it('lists states with no blank option: a named first choice only while no state is chosen (issue 12, item 9)', async () => {
+      const emptyOption = /<option\b[^>]*>\s*<\/option>/
+      const agent = await signedInAgent(testApp.app, persona('current-payer'), language)
+      const withState = (await agent.get(portalPaths.details).expect(200)).text
+      expect(withState).not.toMatch(emptyOption)
+      expect(withState).not.toContain('<option value=""')
+      const withoutState = withStatus(await submitForm(agent, portalPaths.details, { ...valid, state: '' }), 400).text
+      expect(withoutState).not.toMatch(emptyOption)
+      expect(withoutState).toMatch(new RegExp(`<select[^>]*id="state"[^>]*>\\s*<option value=""\\s+selected>${escaped(text(language, 'portal:details.statePlaceholder'))}</option>`))
+    })
+
     it.each([
       ['an empty form', { addressLine1: '', addressLine2: '', city: '', state: '', postalCode: '', phonePrimary: '', email: '', employerName: '', language: '' },
         { addressLine1: e('addressRequired'), city: e('cityRequired'), state: e('stateRequired'), postalCode: e('postalCodeRequired'), phonePrimary: e('phoneRequired'), language: e('languageRequired') }],

@@ -101,6 +101,19 @@ describe('public pages', () => {
     }
   })
 
+  it.each(languages)('offers a signed-in parent their cases on the home page, not a way to sign in (%s)', async (language) => {
+    const signInLink = `href="${portalPaths.signIn}">${escaped(text(language, 'home:signIn'))}</a>`
+    const casesLink = `href="${portalPaths.dashboard}" data-home-dashboard>${escaped(text(language, 'home:goToCases'))}</a>`
+    const visitor = (await request(testApp.app).get(`${portalPaths.home}?lng=${language}`).expect(200)).text
+    expect(visitor).toContain(signInLink)
+    expect(visitor).not.toContain(casesLink)
+    const parent = await signedInAgent(testApp.app, persona('current-payer'), language)
+    const home = (await parent.get(portalPaths.home).expect(200)).text
+    expect(home).toContain(casesLink)
+    expect(home).not.toContain(signInLink)
+    expect(home).not.toContain(`href="${portalPaths.activate}"`)
+  })
+
   it('shows office hours and the coming state-holiday closures from the injected date', async () => {
     const html = (await request(testApp.app).get(portalPaths.officeHours).expect(200)).text
     expect(html).toContain('8 a.m. to 4 p.m.')

@@ -42,6 +42,30 @@ describe('sign in and sign out', () => {
     })
   })
 
+  it.each(languages)('hints in %s to create an account after any refused sign-in, the same page whether or not the username exists', async (language) => {
+    const refusedPage = async (username: string) => {
+      const agent = request.agent(testApp.app)
+      const html = withStatus(await submitForm(agent, portalPaths.signIn, { username, password: 'not-the-password' }, `${portalPaths.signIn}?lng=${language}`), 400).text
+      // The page without what differs by request (the token, the username typed back) must be identical.
+      return html.replace(/name="_csrf" value="[^"]*"/, '').replace(`value="${username}"`, '')
+    }
+    const known = await refusedPage(persona('both-roles').web.username)
+    const unknown = await refusedPage('nobody.at.all')
+    // The parent not yet activated has no username: whatever they type is refused like any other.
+    const notActivated = await refusedPage(persona('released-parent').phone.parId)
+    for (const html of [known, unknown, notActivated]) {
+      expect(html).toContain('data-activate-hint')
+      expect(html).toContain(escaped(text(language, 'portal:signIn.firstTime.text')))
+      expect(html).toMatch(new RegExp(`data-activate-hint[\\s\\S]*href="${portalPaths.activate}">${escaped(text(language, 'portal:signIn.firstTime.link'))}</a>`))
+    }
+    expect(unknown).toBe(known)
+    expect(notActivated).toBe(known)
+    // Not before a try, and not for a form left empty.
+    expect((await request(testApp.app).get(`${portalPaths.signIn}?lng=${language}`).expect(200)).text).not.toContain('data-activate-hint')
+    const empty = withStatus(await submitForm(request.agent(testApp.app), portalPaths.signIn, { username: '', password: '' }), 400).text
+    expect(empty).not.toContain('data-activate-hint')
+  })
+
   it('refuses a sign-in without the CSRF token', async () => {
     await request(testApp.app).post(portalPaths.signIn).type('form').send({ username: 'marcus.hill', password: 'x' }).expect(403)
   })

@@ -13,7 +13,11 @@ import { detailsFields, detailsSchema, formValuesOf } from './validation'
 
 export function detailsController(deps: AppDependencies) {
   const contactDetails = deps.services.contactDetails
-  const stateOptions = [{ value: '', label: '' }, ...Object.entries(usStateNames).map(([value, label]) => ({ value, label }))]
+  const states = Object.entries(usStateNames).map(([value, label]) => ({ value, label }))
+  // A named first choice only while no state is chosen: an option with no words is announced as blank (and the HTML
+  // validator refuses it), and once a state is chosen there is nothing to go back to.
+  const stateOptions = (req: Request, chosen: string | undefined) =>
+    chosen && Object.hasOwn(usStateNames, chosen) ? states : [{ value: '', label: req.t('portal:details.statePlaceholder') }, ...states]
 
   const showForm = (req: Request, res: Response, values: Record<string, string>, errors?: FieldErrors) =>
     renderForm(res, 'details/details', {
@@ -21,7 +25,7 @@ export function detailsController(deps: AppDependencies) {
       values,
       errors,
       fieldOrder: detailsFields,
-      stateOptions,
+      stateOptions: stateOptions(req, values.state),
     })
 
   return {

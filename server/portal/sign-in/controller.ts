@@ -15,13 +15,14 @@ const view = 'sign-in/sign-in'
 const endedReasons = ['idle', 'limit', 'signedOut'] as const
 
 export function signInController({ services, clock, config }: AppDependencies) {
-  const showForm = (req: Request, res: Response, errors?: FieldErrors) =>
+  const showForm = (req: Request, res: Response, errors?: FieldErrors, notRecognised = false) =>
     renderForm(res, view, {
       pageTitle: req.t('portal:signIn.title'),
       values: keptValues(req.body, ['password']),
       errors,
       fieldOrder: signInFields,
       lockout: { attempts: maxConsecutiveFailures, minutes: lockoutMinutes },
+      notRecognised,
     })
 
   return {
@@ -34,7 +35,9 @@ export function signInController({ services, clock, config }: AppDependencies) {
       const form = validateForm(signInSchema, req.body)
       if (!form.ok) return showForm(req, res, form.errors)
       const result = await services.identity.signInWithPassword(form.data.username, form.data.password)
-      if (result.outcome === 'invalid') return showForm(req, res, { username: 'portal:signIn.errors.notRecognised' })
+      // Every refused username and password gets the same page, the hint to create an account included, whether or
+      // not an account exists: the hint helps a parent who has not activated yet and tells nobody anything.
+      if (result.outcome === 'invalid') return showForm(req, res, { username: 'portal:signIn.errors.notRecognised' }, true)
       if (result.outcome === 'locked') {
         const until = formatDateTime(req.language, result.lockedUntil)
         return showForm(req, res, { username: { key: 'portal:signIn.errors.locked', params: { until } } })
