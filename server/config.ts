@@ -55,6 +55,13 @@ const environmentSchema = z.object({
   DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(2_000),
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(3_000),
   READY_TIMEOUT_MS: z.coerce.number().int().min(50).max(10_000).default(1_500),
+  // Alerts: texts go out when TWILIO_ACCOUNT_SID and TWILIO_MESSAGING_FROM (the agency's texting number, E.164, or a
+  // Messaging Service SID) are set; emails when SMTP_URL is. Without them no alert is queued for that channel.
+  TWILIO_MESSAGING_FROM: z.string().regex(/^(\+[1-9]\d{7,14}|MG[0-9a-f]{32})$/, 'an E.164 number or a Messaging Service SID (MG…)').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  ALERT_EMAIL_FROM: z.string().min(3).default('Child Support Services <alerts@childsupport.example.gov>'),
+  ALERT_DAILY_CAP: z.coerce.number().int().min(1).max(50).default(5),
+  ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
 
@@ -80,6 +87,14 @@ export interface Config {
   databaseTimeouts: DatabaseTimeouts
   /** Attempts allowed per window, by limit name (see rateLimits/limits.ts). */
   rateLimits: RateLimitSettings
+  /** How alerts reach parents; a channel whose settings are missing is off (see alerts/). */
+  alerts: {
+    textFrom: string | null
+    smtpUrl: string | null
+    emailFrom: string
+    dailyCap: number
+    deliveryIntervalMs: number
+  }
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -150,6 +165,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlines: { requestMs: e.REQUEST_DEADLINE_MS, phoneMs: e.PHONE_DEADLINE_MS, readinessMs: e.READY_TIMEOUT_MS },
     databaseTimeouts: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS },
     rateLimits,
+    alerts: {
+      textFrom: e.TWILIO_ACCOUNT_SID && e.TWILIO_MESSAGING_FROM ? e.TWILIO_MESSAGING_FROM : null,
+      smtpUrl: e.SMTP_URL ?? null,
+      emailFrom: e.ALERT_EMAIL_FROM,
+      dailyCap: e.ALERT_DAILY_CAP,
+      deliveryIntervalMs: e.ALERT_DELIVERY_INTERVAL_MS,
+    },
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }

@@ -10,6 +10,7 @@ import { loadDemoData } from './demo/loadDemoData'
 import { createI18n } from './i18n'
 import { createLogger, type Logger } from './logger'
 import { createServices } from './services'
+import { startAlertDelivery } from './alerts/startAlertDelivery'
 
 // Start-up: configuration, database, migrations, demo data, listen; and a graceful stop on SIGTERM.
 // Anything wrong before listening is said in one line and the process exits non-zero: it never serves
@@ -94,7 +95,9 @@ async function start(): Promise<void> {
 
   const clock = systemClock
   const services = createServices({ database, config, clock })
-  const app = createApp({ config, database, logger, clock, i18n: createI18n(), services })
+  const i18n = createI18n()
+  const app = createApp({ config, database, logger, clock, i18n, services })
+  const alertDelivery = startAlertDelivery({ config, services, clock, i18n, logger })
   // With Redis, attempts are counted across processes once it connects; a Redis that is slow or away is logged and
   // the process starts anyway, counting in its own memory meanwhile.
   if (config.redisUrl && !(await services.attemptLimits.connected(2_000))) {
@@ -120,7 +123,11 @@ async function start(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000)
     force.unref()
     server.close(() => {
-      Promise.allSettled([services.attemptLimits.close(), database.close()]).finally(() => process.exit(0))
+      // The delivery round in flight finishes first, so a sent alert is recorded as sent before the database closes.
+      alertDelivery
+        .stop()
+        .finally(() => Promise.allSettled([services.attemptLimits.close(), database.close()]))
+        .finally(() => process.exit(0))
     })
     server.closeIdleConnections()
   }

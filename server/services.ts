@@ -1,4 +1,6 @@
 import { outboundConnectPath } from '../ivr/paths'
+import { alertOutbox } from './alerts/alertOutbox'
+import { configuredAlertChannels } from './alerts/channelsFromConfig'
 import { createAuditService } from './audit/auditService'
 import { createCaseAuditReport } from './audit/caseAuditReport'
 import { createCallNowService, type OutboundCalls } from './callbacks/callNow'
@@ -29,7 +31,8 @@ export function createServices(deps: {
   const callbacks = createCallbackService(deps)
   return {
     attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),
-    identity: createIdentityService({ db, clock: deps.clock }),
+    identity: createIdentityService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
+    alertOutbox: alertOutbox(db, deps.database.dialect),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),
     /** Signed phone webhooks already answered: a second request with the same signature is a replay. */

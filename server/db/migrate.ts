@@ -8,6 +8,7 @@ import { phoneGuardsSchema } from './migrations/0004_phone_guards'
 import { participantMobileIndexSchema } from './migrations/0005_participant_mobile_index'
 import { identityGuardsSchema } from './migrations/0006_identity_guards'
 import { messagesSchema } from './migrations/0008_messages'
+import { alertOutboxSchema } from './migrations/0011_alert_outbox'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -19,6 +20,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0005_participant_mobile_index': participantMobileIndexSchema(dialect),
     '0006_identity_guards': identityGuardsSchema(dialect),
     '0008_messages': messagesSchema(dialect),
+    '0011_alert_outbox': alertOutboxSchema(dialect),
   }
 }
 
@@ -57,7 +59,9 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: SqlDialect)
 }
 
 async function runMigrations(db: Kysely<Database>, dialect: SqlDialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect) })
+  // Features are built side by side and land in any order, so a database that already has a later-numbered
+  // migration still takes an earlier number that lands after it. Each migration touches only its own tables.
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(dialect), allowUnorderedMigrations: true })
   const { error, results } = await migrator.migrateToLatest()
   if (error) throw new MigrationError(`database migration failed: ${(error as Error).message ?? String(error)}`)
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)

@@ -268,6 +268,35 @@ export interface MessagePostsTable {
   created_at: string
 }
 
+/** A text or an email to a parent, written with the event that raised it and sent by the delivery worker (0011). */
+export interface AlertOutboxTable {
+  id: Id
+  participant_id: number
+  channel: 'text' | 'email'
+  kind: string
+  language: 'en' | 'es'
+  /** E.164 for a text, an address for an email. */
+  destination: string
+  details: string
+  dedupe_key: string
+  status: 'pending' | 'sent' | 'failed' | 'stopped'
+  attempts: Generated<number>
+  next_attempt_at: string
+  claim_token: string | null
+  claimed_until: string | null
+  sent_at: string | null
+  provider_id: string | null
+  last_error: string | null
+  created_at: string
+}
+
+/** A number that replied STOP: nothing is texted to it until it replies START. */
+export interface TextOptOutsTable {
+  phone: string
+  keyword: string
+  opted_out_at: string
+}
+
 export interface Database {
   participants: ParticipantsTable
   cases: CasesTable
@@ -288,6 +317,8 @@ export interface Database {
   security_notices: SecurityNoticesTable
   message_threads: MessageThreadsTable
   message_posts: MessagePostsTable
+  alert_outbox: AlertOutboxTable
+  text_opt_outs: TextOptOutsTable
 }
 
 export type Participant = Selectable<ParticipantsTable>

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 
+import type { AlertChannel } from '../alerts/alertChannels'
 import type { Clock } from '../clock'
 import type { Database } from '../db/schema'
 import { type AccountRepository, accountRepository, type ParentAccount } from './accountRepository'
@@ -31,10 +32,15 @@ export type CredentialChange =
   | { outcome: 'saved'; participantId: number }
   | { outcome: 'rejected'; errors: Record<string, string> }
 
-export function createIdentityService(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createIdentityService(deps: {
+  db: Kysely<Database>
+  clock: Clock
+  /** The channels a security notice also goes out by (alerts/channelsFromConfig.ts). */
+  alertChannels?: readonly AlertChannel[]
+}) {
   const accounts = accountRepository(deps.db)
   const staff = staffRepository(deps.db)
-  const notices = securityNoticeRepository(deps.db)
+  const notices = securityNoticeRepository(deps.db, deps.alertChannels)
   // Verifying against a real hash when the account is unknown keeps the answer time the same, so timing
   // cannot tell which usernames exist.
   let decoyHash: Promise<string> | undefined

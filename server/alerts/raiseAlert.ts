@@ -1,0 +1,54 @@
+// Raising an alert: one outbox row per channel the parent can be reached by, written in the transaction of the event
+// that raised it. The parent's language and destinations are read in that same transaction, so the alert goes where
+// the parent's details said at the moment of the event.
+import type { Kysely, Transaction } from 'kysely'
+
+import type { Database } from '../db/schema'
+import type { AlertChannel } from './alertChannels'
+import type { AlertKind } from './alertKinds'
+import { enqueueAlert } from './alertOutbox'
+
+export interface AlertEvent {
+  participantId: number
+  kind: AlertKind
+  /** The event's own identity (e.g. `security_notice:17`): the same event never raises a second alert. */
+  eventKey: string
+  details: Record<string, string>
+}
+
+/** Queues the event's alert on every channel that is both set up here and known for the parent. */
+export async function raiseAlert(
+  trx: Transaction<Database> | Kysely<Database>,
+  event: AlertEvent,
+  channels: readonly AlertChannel[],
+  now: Date,
+): Promise<AlertChannel[]> {
+  if (channels.length === 0) return []
+  const parent = await trx
+    .selectFrom('participants')
+    .select(['phone_mobile', 'email', 'language'])
+    .where('id', '=', event.participantId)
+    .executeTakeFirst()
+  if (!parent) return []
+  const destinations: Record<AlertChannel, string | null> = { text: parent.phone_mobile, email: parent.email }
+  const raised: AlertChannel[] = []
+  for (const channel of channels) {
+    const destination = destinations[channel]
+    if (!destination) continue
+    await enqueueAlert(
+      trx,
+      {
+        participantId: event.participantId,
+        channel,
+        kind: event.kind,
+        language: parent.language,
+        destination,
+        details: event.details,
+        dedupeKey: `${event.eventKey}:${channel}`,
+      },
+      now,
+    )
+    raised.push(channel)
+  }
+  return raised
+}

@@ -1,0 +1,42 @@
+import type { i18n } from 'i18next'
+import { parsePhoneNumberFromString } from 'libphonenumber-js'
+
+import type { Clock } from '../clock'
+import type { Config } from '../config'
+import type { Logger } from '../logger'
+import { publicPaths } from '../paths'
+import { portalPaths } from '../portal/paths'
+import type { Services } from '../services'
+import { createAlertDelivery } from './alertDelivery'
+import { alertAdaptersFromConfig } from './channelsFromConfig'
+
+// The delivery worker as the server runs it: the configured adapters, the links every alert ends with, a round
+// every few seconds. With no channel configured it does nothing at all.
+
+export function startAlertDelivery(deps: { config: Config; services: Services; clock: Clock; i18n: i18n; logger: Logger }) {
+  const { config } = deps
+  const adapters = alertAdaptersFromConfig(config)
+  const mainNumber = config.agencyDirectory.phoneNumbers.main
+  const delivery = createAlertDelivery({
+    outbox: deps.services.alertOutbox,
+    clock: deps.clock,
+    i18n: deps.i18n,
+    logger: deps.logger,
+    texts: adapters.texts,
+    emails: adapters.emails,
+    links: {
+      signIn: config.publicBaseUrl + publicPaths.signIn,
+      settings: config.publicBaseUrl + portalPaths.details,
+      agencyPhone: parsePhoneNumberFromString(mainNumber, 'US')?.formatNational() ?? mainNumber,
+    },
+    textStatusCallback: null,
+    settings: { dailyCap: config.alerts.dailyCap },
+  })
+  delivery.start(config.alerts.deliveryIntervalMs)
+  return {
+    async stop() {
+      await delivery.stop()
+      adapters.emails?.close()
+    },
+  }
+}
