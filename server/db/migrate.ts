@@ -24,6 +24,11 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
   }
 }
 
+/** Every migration's name, in the order they apply to a new database. */
+export function migrationNames(dialect: SqlDialect): string[] {
+  return Object.keys(migrationsFor(dialect)).sort()
+}
+
 class InCodeMigrations implements MigrationProvider {
   constructor(private readonly dialect: SqlDialect) {}
   async getMigrations() {
