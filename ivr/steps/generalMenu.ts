@@ -17,13 +17,13 @@ const withCase = (turn: Turn) => isSignedIn(turn) && turn.flow.caseId !== null
 export const generalMenu = menuStep({
   step: 'generalMenu',
   intro: (turn) => [turn.t('ivr:generalMenu.intro')],
+  // Keys run 1, 2, 3… without a gap, whatever is offered: a menu that skips a number sounds as if one was missed.
   async choices(turn) {
-    const choices: MenuChoice[] = [
-      { key: '1', label: turn.t('ivr:generalMenu.officeHours'), phrases: 'ivr:generalMenu.officeHoursPhrases', choose: (c) => c.tell('officeHours') },
+    const choices: Omit<MenuChoice, 'key'>[] = [
+      { label: turn.t('ivr:generalMenu.officeHours'), phrases: 'ivr:generalMenu.officeHoursPhrases', choose: (c) => c.tell('officeHours') },
     ]
     if (await offersHowToPay(turn)) {
       choices.push({
-        key: '2',
         label: turn.t('ivr:generalMenu.howToPay'),
         phrases: 'ivr:generalMenu.howToPayPhrases',
         choose(current) {
@@ -33,14 +33,15 @@ export const generalMenu = menuStep({
       })
     }
     choices.push(
-      { key: '3', label: turn.t('ivr:generalMenu.howToApply'), phrases: 'ivr:generalMenu.howToApplyPhrases', choose: (c) => c.tell('howToApply') },
-      { key: '4', label: turn.t('ivr:generalMenu.whatWeDo'), phrases: 'ivr:generalMenu.whatWeDoPhrases', choose: (c) => c.tell('whatWeDo') },
+      { label: turn.t('ivr:generalMenu.howToApply'), phrases: 'ivr:generalMenu.howToApplyPhrases', choose: (c) => c.tell('howToApply') },
+      { label: turn.t('ivr:generalMenu.whatWeDo'), phrases: 'ivr:generalMenu.whatWeDoPhrases', choose: (c) => c.tell('whatWeDo') },
     )
+    const keyed: MenuChoice[] = choices.map((choice, index) => ({ ...choice, key: String(index + 1) }))
     // Signing in is also understood by voice ("my case") when star means "back to the case".
     if (!withCase(turn)) {
-      choices.push({ key: '', label: '', phrases: 'ivr:generalMenu.signInPhrases', hidden: true, choose: (c) => c.goTo('identify') })
+      keyed.push({ key: '', label: '', phrases: 'ivr:generalMenu.signInPhrases', hidden: true, choose: (c) => c.goTo('identify') })
     }
-    return choices
+    return keyed
   },
   back: (turn) =>
     withCase(turn)

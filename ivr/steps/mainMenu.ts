@@ -26,34 +26,33 @@ export function howToPayChoice(turn: Turn, key: string): MenuChoice {
   }
 }
 
-/** The choices of "more options", keyed there and said anywhere in the case menus. */
+/**
+ * The choices of "more options", keyed there and said anywhere in the case menus. Keys run 1, 2, 3… without a gap: a
+ * receiving parent, who is not offered how to pay, hears the same order with the numbers closed up, because a menu
+ * that skips a number sounds as if the caller missed one.
+ */
 export async function moreOptionsChoices(turn: Turn): Promise<MenuChoice[]> {
   const receiving = await isReceiving(turn)
-  const choices: MenuChoice[] = [
+  const choices: Omit<MenuChoice, 'key'>[] = [
     {
-      key: '1',
       label: turn.t(receiving ? 'ivr:mainMenu.recentSent' : 'ivr:mainMenu.recentPaid'),
       phrases: 'ivr:mainMenu.recentPhrases',
       choose: (c) => c.tell('recentPayments'),
     },
     {
-      key: '2',
       // A receiving parent's case may carry the other parent's license steps; theirs are not "your license".
       label: turn.t(receiving ? 'ivr:mainMenu.nextStepsReceiving' : 'ivr:mainMenu.nextSteps'),
       phrases: 'ivr:mainMenu.nextStepsPhrases',
       choose: (c) => c.tell('nextSteps'),
     },
+    ...(receiving ? [] : [howToPayChoice(turn, '')]),
+    { label: turn.t('ivr:mainMenu.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => askForCallback(c) },
+    { label: turn.t('ivr:mainMenu.general'), phrases: 'ivr:mainMenu.generalPhrases', choose: (c) => c.goTo('generalMenu') },
+    ...(turn.flow.caseIds.length > 1
+      ? [{ label: turn.t('ivr:mainMenu.otherCase'), phrases: 'ivr:mainMenu.otherCasePhrases', choose: (c: Turn) => c.goTo('caseChoice') }]
+      : []),
   ]
-  // Key 3 stays unused for a receiving parent, so that the keys after it are the same for every caller.
-  if (!receiving) choices.push(howToPayChoice(turn, '3'))
-  choices.push(
-    { key: '4', label: turn.t('ivr:mainMenu.callback'), phrases: 'ivr:person.callbackPhrases', choose: (c) => askForCallback(c) },
-    { key: '5', label: turn.t('ivr:mainMenu.general'), phrases: 'ivr:mainMenu.generalPhrases', choose: (c) => c.goTo('generalMenu') },
-  )
-  if (turn.flow.caseIds.length > 1) {
-    choices.push({ key: '6', label: turn.t('ivr:mainMenu.otherCase'), phrases: 'ivr:mainMenu.otherCasePhrases', choose: (c) => c.goTo('caseChoice') })
-  }
-  return choices
+  return choices.map((choice, index) => ({ ...choice, key: String(index + 1) }))
 }
 
 export const mainMenu = menuStep({

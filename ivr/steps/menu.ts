@@ -19,6 +19,8 @@ export interface MenuChoice {
   choose(turn: Turn): Promise<VoiceResponse>
   /** Works but is not read out. */
   hidden?: boolean
+  /** Locale key of words that, said with this choice's words, mean something else ("call me back" is not "back"). */
+  notWhenSaid?: string
 }
 
 export interface MenuBack {
@@ -64,6 +66,9 @@ function commands(turn: Turn, back: MenuBack | null): MenuChoice[] {
       key: '*',
       label: back?.label ?? turn.t('ivr:menu.back'),
       phrases: 'ivr:menu.backPhrases',
+      // "Call me back" asks for a callback; in a menu without that choice it is not understood, rather than taken
+      // as "back".
+      notWhenSaid: 'ivr:person.callbackPhrases',
       choose: (c) => (back ? back.go(c) : c.askAgain([c.t('ivr:menu.atTop')])),
     },
     {
@@ -79,7 +84,12 @@ function commands(turn: Turn, back: MenuBack | null): MenuChoice[] {
 function matchChoice(turn: Turn, choices: readonly MenuChoice[], input: CallerInput): MenuChoice | undefined {
   if (input.kind === 'keys') return choices.find((c) => c.key !== '' && c.key === input.digits.slice(0, 1))
   if (input.kind !== 'speech') return undefined
-  const byWords = choices.find((c) => c.phrases && saidAnyOf(input.text, phrasesOf(turn.t(c.phrases))))
+  const byWords = choices.find(
+    (c) =>
+      c.phrases &&
+      saidAnyOf(input.text, phrasesOf(turn.t(c.phrases))) &&
+      !(c.notWhenSaid && saidAnyOf(input.text, phrasesOf(turn.t(c.notWhenSaid)))),
+  )
   if (byWords) return byWords
   // "one", "uno", "option two", "zero": the key's number said aloud.
   return choices.find((c) => /^\d$/.test(c.key) && saidAnyOf(input.text, phrasesOf(turn.t(`ivr:keys.words.${c.key}`))))

@@ -2,7 +2,7 @@ import { type Clock, fixedClock } from '../../server/clock'
 import type { CallbackTopic } from '../../server/callbacks/callbackRequest'
 import { createI18n, translatorFor } from '../../server/i18n'
 import { englishRep } from '../console/consoleTestApp'
-import { persona, signedIn } from './helpers/callSteps'
+import { keyReadFor, persona, signedIn } from './helpers/callSteps'
 import { createPhoneTestApp, officeOpen, type PhoneTestApp } from './helpers/phoneTestApp'
 import type { SimulatedCall } from './helpers/simulatedCall'
 
@@ -50,9 +50,9 @@ async function filedOnWeb(personaId: string, topic: CallbackTopic, options: { la
 const spelled = (code: string) => [...code].join(' ')
 
 /** "More options", then "a call back". */
-async function askForCallBack(call: SimulatedCall) {
+async function askForCallBack(call: SimulatedCall, language: 'en' | 'es' = 'en') {
   await call.press('3')
-  await call.press('4')
+  await call.press(keyReadFor(call, (language === 'es' ? es : en)('ivr:mainMenu.callback')))
 }
 
 describe('a caller with a pending request', () => {
@@ -197,7 +197,7 @@ describe('in Spanish', () => {
   it('reads the status in Spanish, with the time and the code as the line says them', async () => {
     const callback = await filedOnWeb('spanish-speaker', 'order_change', { language: 'es' })
     const call = await signedIn(phone, persona('spanish-speaker'), 'es')
-    await askForCallBack(call)
+    await askForCallBack(call, 'es')
     expect(call.text).toContain('Ya tiene una solicitud de llamada pendiente.')
     expect(call.text).toContain('Su solicitud sobre un cambio de su orden de manutención está en espera de un representante.')
     // The voice layer says "p.m." once where the sentence's own full stop follows it.

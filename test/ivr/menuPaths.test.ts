@@ -1,7 +1,7 @@
 import { type Clock, fixedClock } from '../../server/clock'
 import { answerNames, stepNames } from '../../ivr/flowState'
 import { createI18n, translatorFor } from '../../server/i18n'
-import { callIn, persona, signedIn } from './helpers/callSteps'
+import { callIn, keyReadFor, persona, signedIn } from './helpers/callSteps'
 import { createPhoneTestApp, officeClosed, officeOpen, type PhoneTestApp } from './helpers/phoneTestApp'
 import { SimulatedCall } from './helpers/simulatedCall'
 
@@ -240,10 +240,15 @@ describe('the main menu', () => {
     expect(call.transcript.at(-2)!.lines.map((l) => l.text)).toContain(en('ivr:menu.press', { choice: en('ivr:caseChoice.receiving', { digits: '7 7 3 3' }), key: '1' }))
     await call.press('3')
     expect(call.text).not.toContain(en('ivr:mainMenu.howToPay'))
-    await call.press('3')
+    // The keys close up where how to pay would be: 1, 2, 3, 4, 5, never a gap.
+    const readKeys = call.last.lines.map((l) => /press (\d)\.$/.exec(l.text)?.[1]).filter(Boolean)
+    expect(readKeys).toEqual(['1', '2', '3', '4', '5', '0'])
+    expect(keyReadFor(call, en('ivr:mainMenu.callback'))).toBe('3')
+    await call.press('6')
     expect(call.text).toContain(en('ivr:problems.badInput'))
-    await call.press('5')
+    await call.press(keyReadFor(call, en('ivr:mainMenu.general')))
     expect(call.text).not.toContain(en('ivr:generalMenu.howToPay'))
+    expect(call.last.lines.map((l) => /press (\d)\.$/.exec(l.text)?.[1]).filter(Boolean)).toEqual(['1', '2', '3', '0'])
     await call.say('how to pay')
     expect(call.last.gather?.action).not.toBe('/ivr/step/paymentOptions')
     await call.press('*')

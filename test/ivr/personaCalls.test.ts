@@ -7,6 +7,7 @@ import { demoPersonas } from '../../server/demo/personas'
 import { createI18n, type Language, translatorFor } from '../../server/i18n'
 import { createPhoneTestApp, officeOpen, type PhoneTestApp } from './helpers/phoneTestApp'
 import { SimulatedCall } from './helpers/simulatedCall'
+import { keyReadFor } from './helpers/callSteps'
 
 // Every parent persona calls in English and in Spanish, hears every case's figures, and each figure is compared
 // with what the case-inquiry service returns for that parent: formatted with the same speaking function, and
@@ -151,7 +152,7 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
 
       if (index < summaries.length - 1) {
         await call.press('2')
-        await call.press('6')
+        await call.press(keyReadFor(call, t('ivr:mainMenu.otherCase')))
       }
     }
 

@@ -261,4 +261,23 @@ describe.each<Language>(['en', 'es'])('in %s', (language) => {
     expect(call.text).toContain(t('ivr:menu.press', { choice: t('ivr:menu.person'), key: '0' }))
     expect(call.text).toContain(t('ivr:menu.press', { choice: t('ivr:moreOptions.back'), key: t('ivr:keys.star') }))
   })
+  it('takes "call me back" as a callback request, never as "back", where a callback is offered and where it is not', async () => {
+    const callMeBack = language === 'es' ? 'regrésenme la llamada por favor' : 'please call me back'
+    const call = await signedIn(phone, persona('current-payer'), language)
+    await call.press('3')
+    await call.say(callMeBack)
+    expect(call.last.gather?.action).not.toBe(path('mainMenu'))
+    expect((await phone.services.calls.find(call.callSid))!.path).toContain('callbackNumber')
+
+    // General information offers no callback: the words are not understood, and the caller stays where they were.
+    const general = await signedIn(phone, persona('current-payer'), language)
+    await general.say(language === 'es' ? 'información general' : 'general information')
+    expect(general.last.gather?.action).toBe(path('generalMenu'))
+    await general.say(callMeBack)
+    expect(general.text).toContain(t('ivr:problems.badInput'))
+    expect(general.last.gather?.action).toBe(path('generalMenu'))
+    // "Go back" still goes back.
+    await command(general, language, 'speech', 'back')
+    expect(general.last.gather?.action).toBe(path('mainMenu'))
+  })
 })

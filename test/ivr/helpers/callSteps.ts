@@ -30,3 +30,14 @@ export async function signedIn(phone: PhoneTestApp, who: DemoPersona, language: 
   expect(call.last.gather?.action).toBe('/ivr/step/mainMenu')
   return call
 }
+
+/**
+ * The key the menu just read out for a choice ("To ask for a callback, press 4."): menus number their choices without
+ * gaps, so a key depends on what the caller is offered (a receiving parent is not offered how to pay).
+ */
+export function keyReadFor(call: SimulatedCall, choiceLabel: string): string {
+  const line = call.last.lines.map((l) => l.text).find((text) => text.startsWith(`${choiceLabel}, `))
+  const key = line ? /(\d)\.$/.exec(line)?.[1] : undefined
+  if (!key) throw new Error(`the menu did not offer "${choiceLabel}": ${call.last.lines.map((l) => l.text).join(' ')}`)
+  return key
+}
