@@ -24,12 +24,17 @@ export function assetFile(publicPath: string): string | null {
 
 const fingerprints = new Map<string, string>()
 
+/** The fingerprint of a file's content; the stylesheet build (tools/assets) writes the same into the url()s it fingerprints. */
+export function contentFingerprint(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex').slice(0, 12)
+}
+
 export function fingerprintOf(publicPath: string): string | null {
   let fingerprint = fingerprints.get(publicPath)
   if (fingerprint === undefined) {
     const file = assetFile(publicPath)
     if (!file || !fs.existsSync(file)) return null
-    fingerprint = createHash('sha256').update(fs.readFileSync(file)).digest('hex').slice(0, 12)
+    fingerprint = contentFingerprint(fs.readFileSync(file))
     fingerprints.set(publicPath, fingerprint)
   }
   return fingerprint

@@ -6,13 +6,15 @@ import { fingerprintOf, ownAssets, uswdsDist } from './assetUrls'
 
 const oneYearSeconds = 365 * 24 * 60 * 60
 
-// USWDS and our own assets, served from our origin (no third-party CDN). An asset asked for by its fingerprinted URL (assetUrls.ts) is kept for a year, unchanged; any other (the fonts
-// and icons the stylesheet names) for a day, then revalidated by its ETag.
+// USWDS and our own assets, served from our origin (no third-party CDN). An asset asked for by its fingerprinted URL
+// (assetUrls.ts; the built stylesheet names its fonts and icons so too) is kept for a year, unchanged; any other for a
+// day, then revalidated by its ETag. USWDS's own stylesheet and fonts are not served: ours are built from its Sass
+// with only what the views use (views/stylesheets/uswds.scss, `npm run assets`).
 export function setUpStaticResources(): Router {
   const router = Router()
   router.use('/assets', cachingByFingerprint)
   const options = { index: false, fallthrough: true, cacheControl: false }
-  for (const folder of ['css', 'js', 'fonts', 'img']) {
+  for (const folder of ['js', 'img']) {
     router.use(`/assets/uswds/${folder}`, express.static(path.join(uswdsDist, folder), options))
   }
   router.use('/assets', express.static(ownAssets, options))

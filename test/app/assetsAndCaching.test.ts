@@ -33,6 +33,10 @@ describe('assets, compression and caching', () => {
     expect(stale.headers['cache-control']).toBe('public, max-age=86400')
     const plain = await request(testApp.app).get(css).expect(200)
     expect(plain.headers['cache-control']).toBe('public, max-age=86400')
+    // The fonts as the built stylesheet names them (and the layouts preload them): fingerprinted, kept a year.
+    const font = await request(testApp.app).get(assetUrl('/assets/fonts/source-sans-pro/sourcesanspro-regular-webfont.woff2')).expect(200)
+    expect(font.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(font.headers['content-type']).toBe('font/woff2')
   })
 
   it('compresses pages and assets with brotli or gzip, as the browser asks', async () => {
@@ -43,7 +47,7 @@ describe('assets, compression and caching', () => {
       const page = await measureTransfer(`${base}/`, {})
       expect(page.encoding).toBe('br')
       expect(page.body.toString()).toContain('<html')
-      const sheet = await measureTransfer(base + assetUrl('/assets/uswds/css/uswds.min.css'), {})
+      const sheet = await measureTransfer(base + assetUrl('/assets/css/uswds.min.css'), {})
       expect(sheet.encoding).toBe('br')
       expect(sheet.bytes).toBeLessThan(sheet.rawBytes / 4)
     } finally {

@@ -37,8 +37,10 @@ describe('security headers', () => {
   })
 
   it('serves USWDS from our own origin', async () => {
-    const response = await request(testApp.app).get('/assets/uswds/css/uswds.min.css').expect(200)
-    expect(response.headers['content-type']).toMatch(/text\/css/)
+    const stylesheet = await request(testApp.app).get('/assets/css/uswds.min.css').expect(200)
+    expect(stylesheet.headers['content-type']).toMatch(/text\/css/)
+    const script = await request(testApp.app).get('/assets/uswds/js/uswds.min.js').expect(200)
+    expect(script.headers['content-type']).toMatch(/javascript/)
   })
 })
 
