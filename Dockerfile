@@ -6,6 +6,10 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY ivr ./ivr
+# The build compresses the static files (views/assets and the USWDS files the views name) into dist/precompressed;
+# locales/ is how it finds the project's root.
+COPY views ./views
+COPY locales ./locales
 RUN npm run build && npm prune --omit=dev
 
 # Run: only what production needs, as an unprivileged user.
