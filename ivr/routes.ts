@@ -10,7 +10,7 @@ import { runTurn } from './callRunner'
 import { type StepName, stepNames } from './flowState'
 import { outboundConnectResponse } from './outboundConnect'
 import { ivrPaths } from './paths'
-import { requireTwilioSignature } from './twilioSignature'
+import { requireTwilioSignature } from '../server/telephony/twilioSignature'
 import { farewell } from './voice'
 import { withNonceInStepUrls } from './freshActionUrls'
 

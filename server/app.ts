@@ -5,6 +5,8 @@ import type { i18n } from 'i18next'
 
 import { ivrApology } from '../ivr/apology'
 import { ivrRoutes } from '../ivr/routes'
+import { textWebhookPaths } from './alerts/paths'
+import { textWebhookRoutes } from './alerts/textWebhooks'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import { consoleRoutes } from './console/routes'
@@ -59,6 +61,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(express.urlencoded({ extended: false, limit: '32kb' }))
   app.use(bodyWithoutNulCharacters)
   app.use('/ivr', ivrRoutes(deps))
+  app.use(textWebhookPaths.mount, textWebhookRoutes(deps))
   app.use(cookieParser())
   app.use(setUpLanguage(deps.i18n, config.production))
   app.use(setUpWebSession(config, database.db, clock))

@@ -8,6 +8,7 @@ import { publicPaths } from '../paths'
 import { portalPaths } from '../portal/paths'
 import type { Services } from '../services'
 import { createAlertDelivery } from './alertDelivery'
+import { textWebhookPaths } from './paths'
 import { alertAdaptersFromConfig } from './channelsFromConfig'
 
 // The delivery worker as the server runs it: the configured adapters, the links every alert ends with, a round
@@ -29,7 +30,7 @@ export function startAlertDelivery(deps: { config: Config; services: Services; c
       settings: config.publicBaseUrl + portalPaths.details,
       agencyPhone: parsePhoneNumberFromString(mainNumber, 'US')?.formatNational() ?? mainNumber,
     },
-    textStatusCallback: null,
+    textStatusCallback: config.publicBaseUrl + textWebhookPaths.status,
     settings: { dailyCap: config.alerts.dailyCap },
   })
   delivery.start(config.alerts.deliveryIntervalMs)

@@ -9,6 +9,7 @@ import { participantMobileIndexSchema } from './migrations/0005_participant_mobi
 import { identityGuardsSchema } from './migrations/0006_identity_guards'
 import { messagesSchema } from './migrations/0008_messages'
 import { alertOutboxSchema } from './migrations/0011_alert_outbox'
+import { textKeywordsSchema } from './migrations/0012_text_keywords'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -21,6 +22,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0006_identity_guards': identityGuardsSchema(dialect),
     '0008_messages': messagesSchema(dialect),
     '0011_alert_outbox': alertOutboxSchema(dialect),
+    '0012_text_keywords': textKeywordsSchema(dialect),
   }
 }
 

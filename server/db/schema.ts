@@ -288,6 +288,19 @@ export interface AlertOutboxTable {
   provider_id: string | null
   last_error: string | null
   created_at: string
+  /** Twilio's last status callback for a sent text: delivered, undelivered, failed (0012). */
+  delivery_status: string | null
+  delivery_updated_at: string | null
+}
+
+/** A STOP, START or HELP received by text (0012): the record of consent withdrawn and given again. */
+export interface TextKeywordEventsTable {
+  id: Id
+  phone: string
+  keyword: string
+  action: 'stop' | 'start' | 'help'
+  message_sid: string
+  received_at: string
 }
 
 /** A number that replied STOP: nothing is texted to it until it replies START. */
@@ -319,6 +332,7 @@ export interface Database {
   message_posts: MessagePostsTable
   alert_outbox: AlertOutboxTable
   text_opt_outs: TextOptOutsTable
+  text_keyword_events: TextKeywordEventsTable
 }
 
 export type Participant = Selectable<ParticipantsTable>

@@ -1,10 +1,10 @@
 import type { NextFunction, Request, Response } from 'express'
 import twilio from 'twilio'
 
-import type { Logger } from '../server/logger'
+import type { Logger } from '../logger'
 
-// Every /ivr request must be signed by Twilio for the URL Twilio was given: PUBLIC_BASE_URL plus the path as
-// requested. Behind a proxy the Host header says nothing reliable, so the URL is built from configuration, never
+// Every Twilio webhook (the phone line under /ivr, texts under /texts) must be signed by Twilio for the URL Twilio
+// was given: PUBLIC_BASE_URL plus the path as requested. Behind a proxy the Host header says nothing reliable, so the URL is built from configuration, never
 // from the request. A missing or wrong signature ends the request with 403 before any state is read or written.
 // Two more checks follow a good signature: when TWILIO_ACCOUNT_SID is configured, the request must name our account
 // (a signature proves the auth token, and a subaccount or a leaked token of another account is not ours); and the
