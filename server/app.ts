@@ -7,6 +7,7 @@ import { ivrApology } from '../ivr/apology'
 import { ivrRoutes } from '../ivr/routes'
 import { textWebhookPaths } from './alerts/paths'
 import { textWebhookRoutes } from './alerts/textWebhooks'
+import { intakePaths, intakeRoutes } from './intake/routes'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import { consoleRoutes } from './console/routes'
@@ -62,6 +63,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(bodyWithoutNulCharacters)
   app.use('/ivr', ivrRoutes(deps))
   app.use(textWebhookPaths.mount, textWebhookRoutes(deps))
+  app.use(intakePaths.mount, intakeRoutes(deps))
   app.use(cookieParser())
   app.use(setUpLanguage(deps.i18n, config.production))
   app.use(setUpWebSession(config, database.db, clock))

@@ -62,6 +62,8 @@ const environmentSchema = z.object({
   ALERT_EMAIL_FROM: z.string().min(3).default('Child Support Services <alerts@childsupport.example.gov>'),
   ALERT_DAILY_CAP: z.coerce.number().int().min(1).max(50).default(5),
   ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** The case system's sources and their bearer tokens for /intake/v1: "casesystem=TOKEN,other=TOKEN2". */
+  INTAKE_TOKENS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
 
@@ -95,6 +97,8 @@ export interface Config {
     dailyCap: number
     deliveryIntervalMs: number
   }
+  /** Each source allowed to send documents to /intake/v1, with its bearer token; empty: the intake API is off. */
+  intakeSources: { source: string; token: string }[]
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -138,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       throw new ConfigError('METRICS_TOKEN must be a random value of at least 32 characters in production (or unset: no metrics)')
   }
 
+  const intakeSources = parseIntakeTokens(e.INTAKE_TOKENS, production)
+
   const agencyDirectory = loadAgencyDirectory(e.AGENCY_PROFILE, e.AGENCY_PHONE_NUMBER, e.AGENT_LINE_NUMBER)
 
   return {
@@ -165,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deadlines: { requestMs: e.REQUEST_DEADLINE_MS, phoneMs: e.PHONE_DEADLINE_MS, readinessMs: e.READY_TIMEOUT_MS },
     databaseTimeouts: { statementMs: e.DB_STATEMENT_TIMEOUT_MS, lockMs: e.DB_LOCK_TIMEOUT_MS, acquireMs: e.DB_ACQUIRE_TIMEOUT_MS },
     rateLimits,
+    intakeSources,
     alerts: {
       textFrom: e.TWILIO_ACCOUNT_SID && e.TWILIO_MESSAGING_FROM ? e.TWILIO_MESSAGING_FROM : null,
       smtpUrl: e.SMTP_URL ?? null,
@@ -175,6 +182,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }
+}
+
+/** "casesystem=TOKEN,other=TOKEN2" → one entry per source; names are short words, tokens long enough to guess at. */
+function parseIntakeTokens(text: string | undefined, production: boolean): { source: string; token: string }[] {
+  if (!text) return []
+  const sources = text.split(',').map((pair) => {
+    const [source = '', token = '', ...rest] = pair.split('=')
+    if (!/^[a-z][a-z0-9_-]{0,63}$/.test(source) || rest.length || !/^[\x21-\x7e]+$/.test(token)) {
+      throw new ConfigError('INTAKE_TOKENS: each entry is source=token (source: lower-case letters, digits, - or _)')
+    }
+    if (production && token.length < 32) throw new ConfigError(`INTAKE_TOKENS: the token of ${source} must be at least 32 random characters in production`)
+    return { source, token }
+  })
+  if (new Set(sources.map((s) => s.source)).size !== sources.length) throw new ConfigError('INTAKE_TOKENS: a source is named twice')
+  return sources
 }
 
 /**

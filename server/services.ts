@@ -14,6 +14,7 @@ import type { Config } from './config'
 import type { DatabaseHandle } from './db/connection'
 import { createContactDetailsService } from './identity/contactDetails'
 import { createIdentityService } from './identity/identityService'
+import { createIntakeService } from './intake/intakeService'
 import { createMessageService } from './messages/messageService'
 import { createAttemptLimits } from './rateLimits/attemptLimits'
 import { outboundCallsFromConfig } from './telephony/twilioOutboundCalls'
@@ -33,6 +34,7 @@ export function createServices(deps: {
     attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),
     identity: createIdentityService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
     alertOutbox: alertOutbox(db, deps.database.dialect),
+    intake: createIntakeService({ db, clock: deps.clock }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),
     /** Signed phone webhooks already answered: a second request with the same signature is a replay. */

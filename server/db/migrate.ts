@@ -10,6 +10,7 @@ import { identityGuardsSchema } from './migrations/0006_identity_guards'
 import { messagesSchema } from './migrations/0008_messages'
 import { alertOutboxSchema } from './migrations/0011_alert_outbox'
 import { textKeywordsSchema } from './migrations/0012_text_keywords'
+import { intakeSchema } from './migrations/0013_intake'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -23,6 +24,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0008_messages': messagesSchema(dialect),
     '0011_alert_outbox': alertOutboxSchema(dialect),
     '0012_text_keywords': textKeywordsSchema(dialect),
+    '0013_intake': intakeSchema(dialect),
   }
 }
 

@@ -303,6 +303,18 @@ export interface TextKeywordEventsTable {
   received_at: string
 }
 
+/** A document taken from the agency's case system, by its source and the case system's own id (0013). */
+export interface IntakeRecordsTable {
+  source: string
+  external_id: string
+  type: string
+  digest: string
+  case_id: number
+  ledger_id: number | null
+  event_id: number | null
+  taken_at: string
+}
+
 /** A number that replied STOP: nothing is texted to it until it replies START. */
 export interface TextOptOutsTable {
   phone: string
@@ -333,6 +345,7 @@ export interface Database {
   alert_outbox: AlertOutboxTable
   text_opt_outs: TextOptOutsTable
   text_keyword_events: TextKeywordEventsTable
+  intake_records: IntakeRecordsTable
 }
 
 export type Participant = Selectable<ParticipantsTable>

@@ -6,13 +6,15 @@ import { type Config, loadConfig } from '../../server/config'
 import { createI18n } from '../../server/i18n'
 import { createLogger } from '../../server/logger'
 import { rateLimitNames } from '../../server/rateLimits/limits'
-import { createServices } from '../../server/services'
+import { createServices, type Services } from '../../server/services'
 import { createTestDatabase, type TestDatabase } from './testDatabase'
 
 export interface TestApp {
   app: Express
   database: TestDatabase
   config: Config
+  /** The same services the app's pages and phone line use. */
+  services: Services
   close(): Promise<void>
 }
 
@@ -33,6 +35,7 @@ export async function createTestApp(
     app,
     database,
     config,
+    services,
     close: async () => {
       await services.attemptLimits.close()
       await database.close()

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto'
+
+import type { Insertable, Kysely, Transaction } from 'kysely'
+
+import type { Clock } from '../clock'
+import type { Database, LedgerTable } from '../db/schema'
+import { type IntakeDocument, parseIntakeDocument } from './intakeDocuments'
+
+// Taking the case system's documents into the ledger and the case's events, which the case-inquiry service reads for
+// every page and call. Each document is taken in a transaction of its own, with the record of its id: either all of
+// it is written or none. A repeat of an id with the same content is "unchanged"; the same id with other content is
+// refused (a correction is a new document, an adjustment, never an edit of history). Two deliveries of one document
+// at once: one takes it, the other finds it taken.
+
+export type IntakeResult =
+  | { outcome: 'taken'; type: IntakeDocument['type']; id: string }
+  | { outcome: 'unchanged'; type: IntakeDocument['type']; id: string }
+  | { outcome: 'refused'; reason: string; id: string | null }
+
+class Refused extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+  }
+}
+
+/** Someone else recorded this id while we wrote: roll back and look again. */
+class TakenMeanwhile extends Error {}
+
+/** A digest of what the document says, independent of key order and spacing. */
+export function documentDigest(document: IntakeDocument): string {
+  const canonical = JSON.stringify(document, Object.keys(document).sort())
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock }) {
+  async function earlier(source: string, document: IntakeDocument, digest: string): Promise<IntakeResult | null> {
+    const record = await deps.db
+      .selectFrom('intake_records')
+      .select(['digest', 'type'])
+      .where('source', '=', source)
+      .where('external_id', '=', document.id)
+      .executeTakeFirst()
+    if (!record) return null
+    if (record.digest === digest && record.type === document.type) return { outcome: 'unchanged', type: document.type, id: document.id }
+    return { outcome: 'refused', reason: 'id already taken with other content (send a correction as a new document)', id: document.id }
+  }
+
+  async function write(trx: Transaction<Database>, source: string, document: IntakeDocument, caseId: number): Promise<{ ledgerId: number | null; eventId: number | null }> {
+    const ledgerRow: Omit<Insertable<LedgerTable>, 'posted_on' | 'kind' | 'amount_cents'> = {
+      case_id: caseId, bucket: null, owed_to: null, order_kind: null, method: null, related_entry_id: null, reason: null, reference: document.id,
+    }
+    const insertLedger = async (row: Partial<Insertable<LedgerTable>> & Pick<Insertable<LedgerTable>, 'posted_on' | 'kind' | 'amount_cents'>) => {
+      const { id } = await trx.insertInto('ledger').values({ ...ledgerRow, ...row }).returning('id').executeTakeFirstOrThrow()
+      return { ledgerId: id, eventId: null }
+    }
+    switch (document.type) {
+      case 'payment':
+        return insertLedger({ posted_on: document.postedOn, kind: 'payment', method: document.method, amount_cents: document.amountCents })
+      case 'payout': {
+        let paymentLedgerId: number | null = null
+        if (document.paymentId) {
+          const payment = await trx
+            .selectFrom('intake_records')
+            .select('ledger_id')
+            .where('source', '=', source)
+            .where('external_id', '=', document.paymentId)
+            .where('type', '=', 'payment')
+            .where('case_id', '=', caseId)
+            .executeTakeFirst()
+          if (!payment?.ledger_id) throw new Refused('paymentId: no payment with that id on this case')
+          paymentLedgerId = payment.ledger_id
+        }
+        return insertLedger({
+          posted_on: document.paidOn, kind: 'disbursement', owed_to: 'family', method: document.method,
+          amount_cents: document.amountCents, related_entry_id: paymentLedgerId,
+        })
+      }
+      case 'charge':
+        return insertLedger({
+          posted_on: document.dueOn, kind: 'charge', bucket: 'current', owed_to: document.owedTo, order_kind: document.orderKind,
+          amount_cents: document.amountCents,
+        })
+      case 'adjustment':
+        return insertLedger({
+          posted_on: document.postedOn, kind: 'adjustment', bucket: document.owedTo === 'state' ? 'state_arrears' : 'family_arrears',
+          owed_to: document.owedTo, reason: document.reason, amount_cents: document.amountCents,
+        })
+      case 'event': {
+        let participantId: number | null = null
+        if (document.parId) {
+          const party = await trx
+            .selectFrom('participants')
+            .innerJoin('case_roles', 'case_roles.participant_id', 'participants.id')
+            .select('participants.id')
+            .where('participants.par_id', '=', document.parId)
+            .where('case_roles.case_id', '=', caseId)
+            .executeTakeFirst()
+          if (!party) throw new Refused('parId: nobody with that PAR ID is on this case')
+          participantId = party.id
+        }
+        const { id } = await trx
+          .insertInto('events')
+          .values({
+            case_id: caseId, participant_id: participantId, kind: document.kind, scheduled_for: document.scheduledFor,
+            location: document.location ?? null, topic: document.topic, status: document.status,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return { ledgerId: null, eventId: id }
+      }
+    }
+  }
+
+  return {
+    /** Takes one document from `source`: validates it, and writes it with the record of its id, or nothing. */
+    async take(source: string, input: unknown): Promise<IntakeResult> {
+      const parsed = parseIntakeDocument(input)
+      const claimedId = typeof (input as { id?: unknown } | null)?.id === 'string' ? ((input as { id: string }).id.slice(0, 128) || null) : null
+      if ('refused' in parsed) return { outcome: 'refused', reason: parsed.refused, id: claimedId }
+      const { document } = parsed
+      const digest = documentDigest(document)
+      const before = await earlier(source, document, digest)
+      if (before) return before
+
+      try {
+        await deps.db.transaction().execute(async (trx) => {
+          const found = await trx.selectFrom('cases').select('id').where('case_number', '=', document.caseNumber).executeTakeFirst()
+          if (!found) throw new Refused('caseNumber: no case with that number')
+          const written = await write(trx, source, document, found.id)
+          const recorded = await trx
+            .insertInto('intake_records')
+            .values({
+              source, external_id: document.id, type: document.type, digest, case_id: found.id,
+              ledger_id: written.ledgerId, event_id: written.eventId, taken_at: deps.clock.now().toISOString(),
+            })
+            .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
+            .executeTakeFirst()
+          if (Number(recorded.numInsertedOrUpdatedRows ?? 0) === 0) throw new TakenMeanwhile()
+        })
+      } catch (error) {
+        if (error instanceof Refused) return { outcome: 'refused', reason: error.reason, id: document.id }
+        if (error instanceof TakenMeanwhile) return (await earlier(source, document, digest))!
+        throw error
+      }
+      return { outcome: 'taken', type: document.type, id: document.id }
+    },
+  }
+}
+
+export type IntakeService = ReturnType<typeof createIntakeService>
