@@ -43,6 +43,8 @@ export interface Callback {
   channel: CallbackChannel
   callSid: string | null
   phoneContext: JsonObject | null
+  /** What the parent wrote under "Tell us more"; null when nothing. */
+  details: string | null
   dueBy: Date
   status: CallbackStatus
   claimedBy: number | null

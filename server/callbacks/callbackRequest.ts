@@ -37,6 +37,8 @@ export interface CallbackRequestInput {
   callSid?: string | null
   /** What the phone line already told the caller (menu path, figures heard), shown to the representative. */
   phoneContext?: JsonObject | null
+  /** What the parent wrote under "Tell us more", for the representative; optional. */
+  details?: string | null
 }
 
 export interface ValidCallbackRequest {
@@ -51,6 +53,8 @@ export interface ValidCallbackRequest {
   callSid: string | null
   /** Serialized JSON. */
   phoneContext: string | null
+  /** Trimmed, line ends as \n, at most `maxCallbackDetailsLength` characters; null when nothing was written. */
+  details: string | null
 }
 
 export type CallbackRequestField = keyof CallbackRequestInput
@@ -79,6 +83,7 @@ export const requestErrorKeys = {
   channelUnknown: 'callbacks:errors.channelUnknown',
   callSidInvalid: 'callbacks:errors.callSidInvalid',
   contextInvalid: 'callbacks:errors.contextInvalid',
+  detailsTooLong: 'callbacks:errors.detailsTooLong',
   signInRequired: 'callbacks:errors.signInRequired',
   participantRequired: 'callbacks:errors.participantRequired',
   notYourCase: 'callbacks:errors.notYourCase',
@@ -88,6 +93,28 @@ export const requestErrorKeys = {
 const usCountries: readonly CountryCode[] = ['US', 'PR', 'GU', 'VI', 'AS', 'MP']
 const callSidPattern = /^CA[0-9a-f]{32}$/
 const maxContextLength = 4000
+
+/** Long enough for a question in a few sentences; a longer story is a message (server/messages), not a callback. */
+export const maxCallbackDetailsLength = 500
+
+export type DetailsCheck = { ok: true; details: string | null } | { ok: false; messageKey: string; params: { max: number; count: number } }
+
+/**
+ * The parent's "Tell us more": optional free text, trimmed, with line ends made alike, counted in characters as a
+ * person counts them (an accented letter or an emoji is one). Control characters other than line breaks and tabs
+ * are dropped: they are never typed, and a representative's page should show only what was.
+ */
+export function checkCallbackDetails(input: string | null | undefined): DetailsCheck {
+  const text = (input ?? '')
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- the point is to remove control characters
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+    .trim()
+  if (!text) return { ok: true, details: null }
+  const count = [...text].length
+  if (count > maxCallbackDetailsLength) return { ok: false, messageKey: requestErrorKeys.detailsTooLong, params: { max: maxCallbackDetailsLength, count } }
+  return { ok: true, details: text }
+}
 
 export type PhoneCheck = { ok: true; e164: string } | { ok: false; messageKey: string }
 
@@ -126,6 +153,9 @@ export function validateCallbackRequest(input: CallbackRequestInput): RequestChe
   if (!isOneOf(callbackChannels, input.channel)) issue('channel', requestErrorKeys.channelUnknown)
   if (input.callSid !== undefined && input.callSid !== null && !callSidPattern.test(input.callSid)) issue('callSid', requestErrorKeys.callSidInvalid)
 
+  const details = checkCallbackDetails(input.details)
+  if (!details.ok) issue('details', details.messageKey)
+
   let phoneContext: string | null = null
   if (input.phoneContext !== undefined && input.phoneContext !== null) {
     const isObject = typeof input.phoneContext === 'object' && !Array.isArray(input.phoneContext)
@@ -162,6 +192,7 @@ export function validateCallbackRequest(input: CallbackRequestInput): RequestChe
       channel: input.channel as CallbackChannel,
       callSid: input.callSid ?? null,
       phoneContext,
+      details: details.ok ? details.details : null,
     },
   }
 }

@@ -18,6 +18,8 @@ export interface ParentCallbackView {
   topic: CallbackTopic
   preferredWindow: CallbackWindow
   phone: string
+  /** What the parent wrote under "Tell us more": their own words, shown back to them. */
+  details: string | null
   status: CallbackStatus
   dueBy: Date
   createdAt: Date
@@ -53,6 +55,7 @@ export function createParentCallbacks(deps: {
     topic: callback.topic,
     preferredWindow: callback.preferredWindow,
     phone: callback.phone,
+    details: callback.details,
     status: statusForParent(callback),
     dueBy: callback.dueBy,
     createdAt: callback.createdAt,

@@ -140,6 +140,8 @@ export interface CallbacksTable {
   call_sid: string | null
   /** JSON: what the phone line already told the caller. */
   phone_context: string | null
+  /** What the parent wrote under "Tell us more" (migration 0010); null when they wrote nothing. */
+  details: string | null
   due_by: string
   status: CallbackStatus
   claimed_by: number | null

@@ -24,7 +24,9 @@ export function validateForm<T>(schema: ZodType<T>, body: unknown): Validation<T
   const errors: FieldErrors = {}
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? 'form')
-    errors[field] ??= issue.message
+    // A custom issue may carry the message's parameters (a limit, a count) beside its key.
+    const params = issue.code === 'custom' ? (issue.params as Record<string, unknown> | undefined) : undefined
+    errors[field] ??= params ? { key: issue.message, params } : issue.message
   }
   return { ok: false, errors }
 }

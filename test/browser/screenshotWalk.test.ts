@@ -126,6 +126,8 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
       phone: '+19165550150',
       language: 'es',
       topic: 'payments',
+      // What a parent wrote under "Tell us more", so the representative's page shows it on the walk.
+      details: 'Quiero saber por qué el pago de octubre fue menor.\nPuede llamarme después de las 10.',
       preferredWindow: 'morning',
       channel: 'web',
     })

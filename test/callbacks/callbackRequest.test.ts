@@ -1,4 +1,4 @@
-import { checkUsPhone, validateCallbackRequest, type CallbackRequestInput } from '../../server/callbacks/callbackRequest'
+import { checkCallbackDetails, checkUsPhone, maxCallbackDetailsLength, validateCallbackRequest, type CallbackRequestInput } from '../../server/callbacks/callbackRequest'
 
 const base: CallbackRequestInput = {
   principal: { kind: 'parent', participantId: 7 },
@@ -29,7 +29,31 @@ describe('callback request checks', () => {
         channel: 'web',
         callSid: null,
         phoneContext: null,
+        details: null,
       },
+    })
+  })
+
+  describe('"Tell us more" (issue 12, item 8)', () => {
+    it('is optional: nothing, or only spaces and line breaks, is stored as nothing', () => {
+      for (const empty of [undefined, null, '', '   ', '\r\n\t ']) expect(checkCallbackDetails(empty)).toEqual({ ok: true, details: null })
+    })
+
+    it('is trimmed, with line ends made alike and control characters dropped', () => {
+      expect(checkCallbackDetails('  first\r\nsecond\rthird\u0000\u001b\u007f  ')).toEqual({ ok: true, details: 'first\nsecond\nthird' })
+    })
+
+    it('takes exactly the limit in characters as a person counts them, and refuses one more with the count', () => {
+      expect(maxCallbackDetailsLength).toBe(500)
+      // An emoji is two UTF-16 code units but one character to the parent who typed it.
+      expect(checkCallbackDetails('😀'.repeat(500))).toEqual({ ok: true, details: '😀'.repeat(500) })
+      expect(checkCallbackDetails(`${'é'.repeat(500)}x`)).toEqual({ ok: false, messageKey: 'callbacks:errors.detailsTooLong', params: { max: 500, count: 501 } })
+    })
+
+    it('travels with a valid request, and a request with too much is refused on that field alone', () => {
+      const check = validateCallbackRequest({ ...base, details: ' Why was my payment less this month? ' })
+      expect(check.ok && check.request.details).toBe('Why was my payment less this month?')
+      expect(issuesOf({ ...base, details: 'x'.repeat(501) })).toEqual([{ field: 'details', messageKey: 'callbacks:errors.detailsTooLong' }])
     })
   })
 

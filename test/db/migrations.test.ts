@@ -37,6 +37,13 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
     expect(phone?.isNullable).toBe(true)
   })
 
+  it('give a callback request an optional "Tell us more" text (0010)', async () => {
+    const callbacks = (await database.db.introspection.getTables()).find((t) => t.name === 'callbacks')
+    const details = callbacks?.columns.find((c) => c.name === 'details')
+    expect(details?.dataType.toLowerCase()).toBe('text')
+    expect(details?.isNullable).toBe(true)
+  })
+
   it('are a no-op the second time', async () => {
     expect(await migrateToLatest(database.db, database.dialect)).toEqual([])
   })

@@ -1,4 +1,6 @@
+import { consolePathTo } from '../../server/console/paths'
 import { portalPaths, pathTo } from '../../server/portal/paths'
+import { bilingualRep, staffAgent } from '../console/consoleTestApp'
 import {
   controlTag,
   createPortalTestApp,
@@ -100,6 +102,49 @@ describe('callbacks', () => {
       const listAfter = (await agent.get(portalPaths.callbacks).expect(200)).text
       expect(listAfter).toContain(escaped(text(language, 'callbacks:statusesForParent.cancelled')))
       expect(listAfter).toContain(escaped(text(language, 'portal:callbacks.list.noneOpen')))
+    })
+  })
+
+  describe.each(languages)('"Tell us more" in %s (issue 12, item 8)', (language) => {
+    const who = persona(language === 'en' ? 'fv-paying-parent' : 'former-calworks-receiver')
+    const storedFor = async (participantId: number) =>
+      testApp.database.db.selectFrom('callbacks').select(['id', 'topic', 'details']).where('participant_id', '=', participantId).orderBy('id').execute()
+
+    it('refuses more than 500 characters with 400, keeps what was typed, and stores nothing', async () => {
+      const agent = await signedInAgent(testApp.app, who, language)
+      const participantId = await participantIdOf(testApp, who)
+      const long = `${'ñ'.repeat(500)}!`
+      const response = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, topic: 'other', details: long, language }), 400)
+      const message = escaped(text(language, 'callbacks:errors.detailsTooLong', { max: 500, count: 501 }))
+      expect(response.text).toContain(`<a class="usa-link" href="#details">${message}</a>`)
+      expect(response.text).toContain(`<span class="usa-error-message" id="details-error">${message}</span>`)
+      expect(response.text).toMatch(/<textarea[^>]*id="details"[^>]*aria-describedby="details-hint details-error" aria-invalid="true">/)
+      expect(response.text).toContain(`>${long}</textarea>`)
+      expect(await storedFor(participantId)).toEqual([])
+    })
+
+    it('stores the note as written (trimmed, line ends alike), escaped on the confirmation and on the representative\'s page', async () => {
+      const agent = await signedInAgent(testApp.app, who, language)
+      const participantId = await participantIdOf(testApp, who)
+      const note = '  <script>alert("x")</script> & my payment of 5/1?\r\nSecond line  '
+      const filed = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, topic: 'other', details: note, language }), 303)
+      const [stored] = await storedFor(participantId)
+      expect(stored).toMatchObject({ topic: 'other', details: '<script>alert("x")</script> & my payment of 5/1?\nSecond line' })
+      const shown = escaped(stored!.details!)
+      const confirmation = (await agent.get(filed.headers.location).expect(200)).text
+      expect(confirmation).toContain(`data-callback-details>${shown}</p>`)
+      expect(confirmation).not.toContain('<script>alert')
+      const rep = await staffAgent(testApp.app, bilingualRep, language)
+      const requestPage = (await rep.get(consolePathTo('callback', { callbackId: stored!.id })).expect(200)).text
+      expect(requestPage).toContain(`<dt>${escaped(text(language, 'console:callback.details'))}</dt><dd class="message-body" data-callback-details>${shown}</dd>`)
+      expect(requestPage).not.toContain('<script>alert')
+
+      // Nothing written (or only spaces) is stored as nothing, and neither page shows an empty note.
+      const blank = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, topic: 'documents', details: ' \r\n ', language }), 303)
+      const second = (await storedFor(participantId)).find((row) => row.topic === 'documents')
+      expect(second?.details).toBeNull()
+      expect((await agent.get(blank.headers.location).expect(200)).text).not.toContain('data-callback-details')
+      expect((await rep.get(consolePathTo('callback', { callbackId: second!.id })).expect(200)).text).not.toContain('data-callback-details')
     })
   })
 

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
-import { callbackTopics, CallbackValidationError } from '../../callbacks/callbackRequest'
+import { callbackTopics, CallbackValidationError, maxCallbackDetailsLength } from '../../callbacks/callbackRequest'
 import { callbackWindows } from '../../callbacks/serviceLevel'
 import { NotFoundError } from '../../errors'
 import { principalOf } from '../../middleware/requireParent'
@@ -34,6 +34,7 @@ export function callbacksController(deps: AppDependencies) {
       values,
       errors,
       fieldOrder: callbackFields,
+      detailsMax: maxCallbackDetailsLength,
       caseOptions: options,
       topics: callbackTopics.map((value) => ({ value, label: req.t(`callbacks:topics.${value}`) })),
       windows: callbackWindows.map((value) => ({ value, label: req.t(`callbacks:windows.${value}`), hint: req.t(`portal:callbacks.windowHints.${value}`) })),
@@ -78,6 +79,7 @@ export function callbacksController(deps: AppDependencies) {
           phone: form.data.phone,
           language: form.data.language,
           topic: form.data.topic,
+          details: form.data.details,
           preferredWindow: form.data.window,
           channel: 'web',
         })

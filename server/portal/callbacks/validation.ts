@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { callbackLanguages, callbackTopics, checkUsPhone } from '../../callbacks/callbackRequest'
+import { callbackLanguages, callbackTopics, checkCallbackDetails, checkUsPhone } from '../../callbacks/callbackRequest'
 import { callbackWindows } from '../../callbacks/serviceLevel'
 import { formText } from '../forms'
 
@@ -8,7 +8,7 @@ import { formText } from '../forms'
 // The phone number is checked by the callbacks domain's own rule (libphonenumber-js, US numbers only), so the web
 // form and the phone line accept exactly the same numbers.
 
-export const callbackFields = ['caseId', 'topic', 'phone', 'window', 'language'] as const
+export const callbackFields = ['caseId', 'topic', 'details', 'phone', 'window', 'language'] as const
 
 const key = (name: string) => `portal:callbacks.errors.${name}`
 
@@ -21,6 +21,15 @@ export function callbackRequestSchema(caseIds: readonly number[]) {
       return id
     }),
     topic: formText(z.enum(callbackTopics, { error: 'callbacks:errors.topicUnknown' })),
+    // Optional; checked by the domain's own rule, so the web and any other channel bound it the same way.
+    details: formText(z.string()).transform((typed, context) => {
+      const check = checkCallbackDetails(typed)
+      if (!check.ok) {
+        context.addIssue({ code: 'custom', message: check.messageKey, params: check.params })
+        return null
+      }
+      return check.details
+    }),
     phone: formText(z.string().trim()).transform((typed, context) => {
       const check = checkUsPhone(typed)
       if (!check.ok) {
@@ -40,6 +49,7 @@ export const serviceFieldToFormField: Record<string, (typeof callbackFields)[num
   participantId: 'caseId',
   principal: 'caseId',
   topic: 'topic',
+  details: 'details',
   phone: 'phone',
   preferredWindow: 'window',
   language: 'language',
