@@ -1,4 +1,5 @@
 import { portalPaths, pathTo } from '../../server/portal/paths'
+import { formatMoney } from '../../server/templates'
 import {
   createPortalTestApp,
   escaped,
@@ -38,12 +39,54 @@ describe('payments pages', () => {
       const agent = await signedInAgent(testApp.app, who, language)
       const html = (await agent.get(pathTo('payments', { caseId: summary.caseId })).expect(200)).text
       expect(html).toContain(`<caption>${escaped(text(language, 'portal:payments.totalsCaptionYear', { year: latestYear.year }))}</caption>`)
-      expect(html).toMatch(/<svg class="payments-chart__svg"[^>]*role="img" aria-labelledby="chart-heading chart-description">/)
+      // The chart is one image named by its heading and description; its words are HTML text, none drawn in the SVG.
+      expect(html).toContain('<div role="img" aria-labelledby="chart-heading chart-description">')
+      expect(html).not.toContain('<text')
+      expect(html.match(/<span class="column-chart__label">/g)).toHaveLength(12)
+      expect(html).toContain('column-chart--crowded')
+      // A real label on the year picker, not the button's word (issue 12, item 9).
+      expect(html).toContain(`<label class="usa-label" for="year">${escaped(text(language, 'portal:payments.yearLabel'))}</label>`)
+      expect(text(language, 'portal:payments.yearLabel')).not.toBe(text(language, 'portal:payments.show'))
+      // The summary first, then the chart, its table and the entries; both tables read as lists on a phone.
+      const order = ['data-payments-summary', 'class="column-chart', 'id="totals-table"', 'portal:payments.listHeading'].map((mark) =>
+        html.indexOf(mark === 'portal:payments.listHeading' ? `<h2>${escaped(text(language, mark))}</h2>` : mark),
+      )
+      expect(order.every((at) => at > 0)).toBe(true)
+      expect([...order].sort((x, y) => x - y)).toEqual(order)
+      expect(html.match(/<table class="usa-table usa-table--borderless table-as-list"/g)).toHaveLength(2)
+      expect(html).not.toContain('usa-table--stacked')
+      expect(html).not.toMatch(/<td(?![^>]*data-label=)[^>]*>/)
+      const summaryList = html.slice(html.indexOf('data-payments-summary'), html.indexOf('</dl>', html.indexOf('data-payments-summary')))
+      expect(summaryList).toContain(escaped(text(language, 'portal:payments.summary.paidPaying')))
+      expect(summaryList).toContain(escaped(text(language, 'portal:payments.summary.amountIn', { amount: formatMoney(language, latestYear.paymentsCents), count: latestYear.paymentCount })))
       expect(html).toContain('href="#totals-table"')
       expect(html).toContain(`<option value="${latestYear.year}" selected>`)
       expect(html).toContain(moneyIn(language, latestYear.paymentsCents))
       expect(html).toContain(`href="${pathTo('paymentExplanation', { caseId: summary.caseId, paymentId: summary.lastPayment!.paymentId })}"`)
       expect(html).toMatch(/<a class="usa-link" href="\/account\/cases\/\d+\/payments\.csv\?year(=|&#x3D;)\d{4}" download>/)
+    })
+
+    it('pages by year: links to the next earlier and later years with entries, and a receiving parent sees what was sent and the fees', async () => {
+      const { who, principal, summary } = await firstCase('fee-paying-receiver')
+      const years = (await servicesOf(testApp).cases.getPaymentHistory(principal, summary.caseId, {}, 'web')).years.map((y) => y.year)
+      expect(years.length).toBeGreaterThanOrEqual(3)
+      const agent = await signedInAgent(testApp.app, who, language)
+      const yearLink = (year: number) => `href="?year=${year}"><span class="usa-pagination__link-text">${escaped(text(language, 'portal:payments.yearOf', { year }))}</span>`
+      const latest = (await agent.get(pathTo('payments', { caseId: summary.caseId })).expect(200)).text
+      const pager = (html: string) => html.slice(html.indexOf('data-year-pager'), html.indexOf('</nav>', html.indexOf('data-year-pager')))
+      expect(pager(latest)).toContain(yearLink(years.at(-2)!))
+      expect(pager(latest).match(/href=/g)).toHaveLength(1)
+      const middleYear = years.at(-2)!
+      const middle = (await agent.get(`${pathTo('payments', { caseId: summary.caseId })}?year=${middleYear}`).expect(200)).text
+      expect(pager(middle)).toContain(yearLink(years.at(-1)!))
+      expect(pager(middle)).toContain(yearLink(years.at(-3)!))
+      const totals = (await servicesOf(testApp).cases.getPaymentHistory(principal, summary.caseId, { from: `${middleYear}-01-01`, to: `${middleYear}-12-31` }, 'web')).totals
+      const summaryList = middle.slice(middle.indexOf('data-payments-summary'), middle.indexOf('</dl>', middle.indexOf('data-payments-summary')))
+      expect(summaryList).toContain(escaped(text(language, 'portal:payments.summary.paidReceiving')))
+      expect(summaryList).toContain(escaped(text(language, 'portal:payments.summary.amountIn', { amount: formatMoney(language, totals.disbursementsCents), count: totals.disbursementCount })))
+      expect(summaryList).toContain(moneyIn(language, totals.feesCents))
+      // Every year at once has no year to page from.
+      expect((await agent.get(`${pathTo('payments', { caseId: summary.caseId })}?year=all`).expect(200)).text).not.toContain('data-year-pager')
     })
 
     it('shows every year at once, year by year', async () => {

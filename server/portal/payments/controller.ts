@@ -6,7 +6,8 @@ import { principalOf } from '../../middleware/requireParent'
 import { formatMoney } from '../../templates'
 import { caseIdOf, paymentIdOf } from '../../routeParams'
 import { renderForm, validateForm } from '../forms'
-import { barChart, type ChartSeries } from './barChart'
+import type { ChartSeries } from './barChart'
+import { columnChart } from './columnChart'
 import { historyCsv } from './historyCsv'
 import { historyFilterSchema } from './validation'
 
@@ -42,8 +43,13 @@ export function paymentsController({ services }: AppDependencies) {
       if (receiving) {
         series.push({ className: 'chart-bar--sent', label: req.t('portal:payments.series.sent'), values: totalsRows.map((r) => r.disbursementsCents) })
       }
-      const labels = totalsRows.map((r) => (chosen === 'all' ? r.key : shortMonth(req.language, r.key)))
-      const chart = barChart(labels, series)
+      const categories = totalsRows.map((r) =>
+        chosen === 'all' ? { label: r.key, short: `’${r.key.slice(2)}` } : { label: monthName(req.language, r.key, 'short'), short: monthName(req.language, r.key, 'narrow') },
+      )
+      const chart = columnChart(categories, series)
+      // Paging by year: the neighbouring years that have entries, for "earlier" and "later" links after the list.
+      const yearIndex = years.map(String).indexOf(chosen)
+      const yearPager = yearIndex < 0 ? null : { earlier: years[yearIndex + 1] ?? null, later: years[yearIndex - 1] ?? null }
       renderForm(res, 'payments/payments', {
         pageTitle: req.t('portal:payments.title', { number: summary.caseNumber }),
         errors: filters.ok ? undefined : filters.errors,
@@ -56,6 +62,7 @@ export function paymentsController({ services }: AppDependencies) {
         totalsRows,
         chart: { ...chart, ticks: chart.ticks.map((tick) => ({ ...tick, label: formatMoney(req.language, tick.value).replace(/\.00$/, '') })) },
         pages: pagination(history.page, history.totalPages),
+        yearPager: yearPager && (yearPager.earlier || yearPager.later) ? yearPager : null,
         csvQuery: `year=${encodeURIComponent(chosen)}`,
       })
     },
@@ -101,8 +108,8 @@ function monthsOf(year: string, months: Totals[]): Array<Totals & { key: string 
   })
 }
 
-function shortMonth(language: string, yearMonth: string): string {
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { month: 'short', timeZone: 'UTC' }).format(
+function monthName(language: string, yearMonth: string, month: 'short' | 'narrow'): string {
+  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { month, timeZone: 'UTC' }).format(
     new Date(`${yearMonth}-15T12:00:00Z`),
   )
 }
