@@ -8,7 +8,7 @@ import { type ChartSeries, niceStep } from './barChart'
 export interface ColumnChartCategory {
   /** The label on a roomy screen: "Jan", "2024". */
   label: string
-  /** The label when twelve must share a phone's width: "J", "’24". */
+  /** The label when twelve must share a phone's width: "J", "'24". */
   short: string
 }
 

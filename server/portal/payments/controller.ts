@@ -44,7 +44,7 @@ export function paymentsController({ services }: AppDependencies) {
         series.push({ className: 'chart-bar--sent', label: req.t('portal:payments.series.sent'), values: totalsRows.map((r) => r.disbursementsCents) })
       }
       const categories = totalsRows.map((r) =>
-        chosen === 'all' ? { label: r.key, short: `’${r.key.slice(2)}` } : { label: monthName(req.language, r.key, 'short'), short: monthName(req.language, r.key, 'narrow') },
+        chosen === 'all' ? { label: r.key, short: `'${r.key.slice(2)}` } : { label: monthName(req.language, r.key, 'short'), short: monthName(req.language, r.key, 'narrow') },
       )
       const chart = columnChart(categories, series)
       // Paging by year: the neighbouring years that have entries, for "earlier" and "later" links after the list.
