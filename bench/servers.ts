@@ -127,6 +127,14 @@ export function throwawaySecrets(ssnHmacKey: string): AppSecrets {
   return { sessionSecret: randomBytes(32).toString('hex'), twilioAuthToken: randomBytes(16).toString('hex'), ssnHmacKey }
 }
 
+/**
+ * V8's heap sizing, as `npm start` and the Dockerfile run the app (a test holds the three to the same flags). Left to
+ * itself, V8 grew the heap to three or four times what the app holds (about 45 MiB) under load, and the young
+ * generation to 32 MiB: peak RSS 309 MiB. The heap now grows by half of what survives a full collection, and each
+ * semi-space stops at 8 MiB (BENCHMARKS.md, fix 10).
+ */
+export const appNodeFlags = ['--max-semi-space-size=8', '--heap-growing-percent=50']
+
 export function startApp(port: number, databaseUrl: string, secrets: AppSecrets, profileDir: string | null = null): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -140,7 +148,7 @@ export function startApp(port: number, databaseUrl: string, secrets: AppSecrets,
     DEMO_DATA: 'off',
   }
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []
-  return launch('app', port, [...profile, compiledMain], env, '/readyz')
+  return launch('app', port, [...appNodeFlags, ...profile, compiledMain], env, '/readyz')
 }
 
 // The baseline: the least an Express 5 app can do per request, on the same Node and the same machine.

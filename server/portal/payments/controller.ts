@@ -108,10 +108,18 @@ function monthsOf(year: string, months: Totals[]): Array<Totals & { key: string 
   })
 }
 
+// One formatter per language and width, kept: a new Intl.DateTimeFormat per label, on every request, held ICU memory
+// that V8 undercounts, so it piled up until a full collection (RSS over 400 MiB; BENCHMARKS.md, fix 10).
+const monthFormats = new Map<string, Intl.DateTimeFormat>()
+
 function monthName(language: string, yearMonth: string, month: 'short' | 'narrow'): string {
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', { month, timeZone: 'UTC' }).format(
-    new Date(`${yearMonth}-15T12:00:00Z`),
-  )
+  const locale = language === 'es' ? 'es-US' : 'en-US'
+  let format = monthFormats.get(`${locale}:${month}`)
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { month, timeZone: 'UTC' })
+    monthFormats.set(`${locale}:${month}`, format)
+  }
+  return format.format(new Date(`${yearMonth}-15T12:00:00Z`))
 }
 
 function pagination(page: number, totalPages: number) {
