@@ -15,9 +15,10 @@ export class NotFoundError extends HttpError {
   }
 }
 
+/** This account may not open the page (a representative on a supervisor's page). */
 export class ForbiddenError extends HttpError {
   constructor() {
-    super(403, 'errors:forbidden.title')
+    super(403, 'errors:notAllowed.title')
   }
 }
 

@@ -1,7 +1,8 @@
-// How staff find a case and see who is on it: by case number, PAR ID, phone number or a callback's confirmation
-// code. Every lookup is on a unique or indexed column, so a search costs the same on a million cases. Only staff
+// How staff find a case and see who is on it: by case number, PAR ID, phone number, a callback's confirmation code
+// or a parent's name (last name, or first and last). Every lookup is on a unique or indexed column (names on the
+// lower-cased name index of migration 0014), so a search costs the same on a million cases. Only staff
 // may search, and every case a search turns up is recorded in its audit trail, as a read of the case would be.
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import parsePhoneNumber from 'libphonenumber-js/max'
 
 import { createAuditTrail } from '../audit/auditTrail'
@@ -12,7 +13,7 @@ import type { Database } from '../db/schema'
 import { staffRepository } from '../identity/staffRepository'
 import { CaseNotFound } from './caseErrors'
 
-export type SearchKind = 'case_number' | 'par_id' | 'phone' | 'confirmation_code'
+export type SearchKind = 'case_number' | 'par_id' | 'phone' | 'confirmation_code' | 'name'
 
 export interface CaseParty {
   participantId: number
@@ -51,7 +52,31 @@ export class StaffOnly extends Error {
 const maxResults = 50
 
 /** What a typed query could be, from its shape alone. Ten digits may be a PAR ID or a phone number: both are tried. */
-export function searchKindsOf(query: string): { kinds: SearchKind[]; digits: string; code: string | null; phone: string | null } {
+export interface SearchShape {
+  kinds: SearchKind[]
+  digits: string
+  code: string | null
+  phone: string | null
+  /** Lower-cased: "Okafor" → { last: 'okafor' }; "Linda Okafor" or "Okafor, Linda" → both names. */
+  name: { first: string | null; last: string } | null
+}
+
+/** A name as staff type it: letters (any alphabet), spaces, apostrophes, hyphens, a comma between last and first. */
+export function nameOf(query: string): SearchShape['name'] {
+  const trimmed = query.trim().replace(/\s+/g, ' ')
+  if (!/^\p{L}[\p{L}' .-]*(, ?\p{L}[\p{L}' .-]*)?$/u.test(trimmed) || trimmed.length > 100) return null
+  const lower = trimmed.toLowerCase()
+  if (lower.includes(',')) {
+    const [last, first] = lower.split(',').map((part) => part.trim())
+    return { last: last!, first: first || null }
+  }
+  const words = lower.split(' ')
+  if (words.length === 1) return { first: null, last: words[0]! }
+  // "Maria de la Cruz": the first word is the first name, the rest the last name.
+  return { first: words[0]!, last: words.slice(1).join(' ') }
+}
+
+export function searchKindsOf(query: string): SearchShape {
   const trimmed = query.trim()
   const digits = trimmed.replace(/[\s().+-]/g, '')
   const kinds: SearchKind[] = []
@@ -68,7 +93,9 @@ export function searchKindsOf(query: string): { kinds: SearchKind[]; digits: str
       kinds.push('phone')
     }
   }
-  return { kinds, digits, code, phone }
+  const name = nameOf(trimmed)
+  if (name) kinds.push('name')
+  return { kinds, digits, code, phone, name }
 }
 
 export function createStaffCaseDirectory(deps: { db: Kysely<Database>; clock: Clock }) {
@@ -120,7 +147,7 @@ export function createStaffCaseDirectory(deps: { db: Kysely<Database>; clock: Cl
   }
 
   /** Case ids that match one kind of query. */
-  async function matches(kind: SearchKind, shape: ReturnType<typeof searchKindsOf>): Promise<number[]> {
+  async function matches(kind: SearchKind, shape: SearchShape): Promise<number[]> {
     switch (kind) {
       case 'case_number': {
         const row = await db.selectFrom('cases').select('id').where('case_number', '=', shape.digits).executeTakeFirst()
@@ -132,6 +159,12 @@ export function createStaffCaseDirectory(deps: { db: Kysely<Database>; clock: Cl
       }
       case 'phone': {
         const rows = await db.selectFrom('participants').select('id').where('phone_primary', '=', shape.phone!).limit(maxResults).execute()
+        return casesOfParticipants(rows.map((r) => r.id))
+      }
+      case 'name': {
+        let query = db.selectFrom('participants').select('id').where(sql<string>`lower(last_name)`, '=', shape.name!.last)
+        if (shape.name!.first) query = query.where(sql<string>`lower(first_name)`, '=', shape.name!.first)
+        const rows = await query.limit(maxResults).execute()
         return casesOfParticipants(rows.map((r) => r.id))
       }
       case 'confirmation_code': {

@@ -12,6 +12,7 @@ import { callbackDetailsSchema } from './migrations/0010_callback_details'
 import { alertOutboxSchema } from './migrations/0011_alert_outbox'
 import { textKeywordsSchema } from './migrations/0012_text_keywords'
 import { intakeSchema } from './migrations/0013_intake'
+import { participantNameIndexSchema } from './migrations/0014_participant_name_index'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -27,6 +28,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0011_alert_outbox': alertOutboxSchema(dialect),
     '0012_text_keywords': textKeywordsSchema(dialect),
     '0013_intake': intakeSchema(dialect),
+    '0014_participant_name_index': participantNameIndexSchema(dialect),
   }
 }
 

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { consolePaths } from '../console/paths'
 import { DatabaseUnavailableError } from '../db/databaseErrors'
 import { HttpError, NotFoundError } from '../errors'
 import type { Logger } from '../logger'
@@ -34,12 +35,27 @@ export function errorHandler(logger: Logger, production: boolean, agencyPhone: s
       res.status(status).type('text/plain').send(status === 404 ? 'Not found' : 'Something went wrong')
       return
     }
-    const view = status === 404 ? 'errors/not-found' : status === 403 ? 'errors/forbidden' : status < 500 ? 'errors/bad-request' : 'errors/server-error'
+    const home = errorPageHome(req)
+    if (status === 403) {
+      // Two different 403s: a form whose token no longer matches the session (it expired, or the person signed in
+      // again), and a page this account may not open (a representative on a supervisor's page). Each says its own.
+      const reason = (error as { code?: unknown })?.code === 'EBADCSRFTOKEN' ? 'forbidden' : 'notAllowed'
+      res.status(403).render('errors/forbidden', { pageTitle: t(`errors:${reason}.title`), reason, ...home })
+      return
+    }
+    const view = status === 404 ? 'errors/not-found' : status < 500 ? 'errors/bad-request' : 'errors/server-error'
     res.status(status).render(view, {
-      pageTitle: t(status === 404 ? 'errors:notFound.title' : status === 403 ? 'errors:forbidden.title' : status < 500 ? 'errors:badRequest.title' : 'errors:serverError.title'),
+      ...home,
+      pageTitle: t(status === 404 ? 'errors:notFound.title' : status < 500 ? 'errors:badRequest.title' : 'errors:serverError.title'),
       stack: production || status < 500 ? undefined : (error as Error)?.stack,
     })
   }
+}
+
+/** An error page's way home: the console's queue for staff, the portal's home page for parents. */
+export function errorPageHome(req: Request): { homeHref: string; homeLabel: string } {
+  const inConsole = req.originalUrl.startsWith(consolePaths.home)
+  return { homeHref: inConsole ? consolePaths.queue : '/', homeLabel: inConsole ? 'errors:backToConsole' : 'errors:backHome' }
 }
 
 function statusOf(error: unknown): number {

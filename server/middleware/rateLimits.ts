@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
 import type { AttemptCheck, AttemptLimits } from '../rateLimits/attemptLimits'
+import { errorPageHome } from './errorHandling'
 
 // A guarded form (sign-in, activation, reset, the callback request, console sign-in) counts each posted attempt
 // by client and by account before its handler runs; past a limit the answer is a 429 page in the user's language
@@ -15,6 +16,7 @@ export function limitAttempts(limits: Pick<AttemptLimits, 'attempt'>, checksOf: 
     res.status(429).render('errors/too-many-requests', {
       pageTitle: req.t('errors:tooManyRequests.title'),
       minutes: Math.max(1, Math.ceil(verdict.retryAfterSeconds / 60)),
+      ...errorPageHome(req),
     })
   }
 }

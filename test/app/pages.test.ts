@@ -54,5 +54,6 @@ describe('public pages and error pages in both languages', () => {
   it('refuses a form post without a CSRF token with the expired-form page, in the user language', async () => {
     const response = await request(testApp.app).post('/?lng=es').type('form').send({ anything: '1' }).expect(403)
     expect(response.text).toContain('Este formulario venció')
+    expect(response.text).toContain('<a class="usa-link" href="/">Ir a la página principal</a>')
   })
 })

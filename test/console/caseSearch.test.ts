@@ -23,8 +23,11 @@ describe('what a search query can be', () => {
     ['(916) 555-0101', ['phone']],
     ['+1 916 555 0101', ['phone']],
     ['k7m-4pq', ['confirmation_code']],
-    ['Hill', []],
+    ['Hill', ['name']],
+    ['Linda Okafor', ['name']],
+    ["O'Brien-Núñez, María", ['name']],
     ['12345', []],
+    ['Hill; drop table', []],
   ])('%s may be %j', (query, kinds) => {
     expect(searchKindsOf(query as string).kinds).toEqual(kinds)
   })
@@ -43,6 +46,9 @@ describe('finding a case in the console', () => {
     ['case number', () => who.cases[0]!],
     ['PAR ID', () => who.phone.parId],
     ['phone number', () => who.phone.callerId.replace('+1', '').replace(/(\d{3})(\d{3})(\d{4})/, '($1) $2-$3')],
+    ['last name', () => who.name.split(' ').at(-1)!.toUpperCase()],
+    ['first and last name', () => who.name.toLowerCase()],
+    ['last name, first name', () => `${who.name.split(' ').at(-1)}, ${who.name.split(' ')[0]}`],
   ])('finds a parent’s cases by %s and records each case found in its audit trail', async (_kind, query) => {
     const agent = await staffAgent(testApp.app, bilingualRep)
     const before = await testApp.database.db.selectFrom('audit_events').select('id').where('action', '=', 'case.search').execute()
@@ -78,6 +84,11 @@ describe('finding a case in the console', () => {
     const summary = await servicesOf(testApp).cases.getCaseSummary({ kind: 'staff', staffId: 1, role: 'rep' }, caseId, 'console')
     expect(html).toContain(moneyIn('en', summary.balances.totalOwedCents))
     for (const party of found.cases[0]!.parties) expect(html).toContain(escaped(party.name))
+    // What the parents are told ("your license") is quoted, each with whom it is told to, never said to the rep.
+    const view = await servicesOf(testApp).cases.getCaseView({ kind: 'staff', staffId: 1, role: 'rep' }, caseId, 'console')
+    expect(view.nextSteps.steps.length).toBeGreaterThan(0)
+    for (const step of view.nextSteps.steps) expect(html).toContain(`<span class="text-bold">${escaped(text('en', `console:case.toldTo.${step.audience}`))}</span> <q>`)
+    expect(html).not.toMatch(/<ol class="usa-list">\s*<li>/)
     // Only a supervisor is offered the audit trail.
     expect(html).not.toContain(consolePathTo('caseAudit', { caseId }))
     const boss = await staffAgent(testApp.app, supervisor)

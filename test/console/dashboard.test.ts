@@ -204,7 +204,11 @@ describe('supervisor dashboard', () => {
 
   it('is for supervisors only: a representative gets 403, a visitor goes to sign-in', async () => {
     const rep = await staffAgent(testApp.app, bilingualRep)
-    withStatus(await rep.get(consolePaths.dashboard), 403)
+    const refused = withStatus(await rep.get(consolePaths.dashboard), 403)
+    // Not "this form has expired": the page says the account may not open it, and leads back to the queue.
+    expect(refused.text).toContain('You do not have access to this page')
+    expect(refused.text).not.toContain('This form has expired')
+    expect(refused.text).toContain(`href="${consolePaths.queue}"`)
     withStatus(await rep.get(consolePaths.dashboardCsv), 403)
     for (const path of [consolePaths.dashboard, consolePaths.dashboardCsv + query]) {
       await request(testApp.app).get(path).expect(303).expect('Location', consolePaths.signIn)

@@ -7,11 +7,6 @@ import { caseIdOf } from '../../routeParams'
 import { formatDateTime } from '../../templates'
 import { staffPrincipalOf } from '../staffSession'
 
-const knownActions = new Set([
-  'case.summary', 'case.history', 'case.statement', 'case.statement_months', 'case.denied', 'case.search', 'case.parties', 'audit_trail.read', 'claim',
-  'participant.contact_details_changed',
-])
-
 export function caseAuditController({ services }: AppDependencies) {
   return {
     async show(req: Request, res: Response) {
@@ -23,9 +18,9 @@ export function caseAuditController({ services }: AppDependencies) {
         if (actor.kind === 'parent') return actor.name ? t('supervisor:audit.actor.parent', { name: actor.name }) : t('supervisor:audit.actor.parentUnknown')
         return t(channel === 'phone' ? 'supervisor:audit.actor.phoneLine' : 'supervisor:audit.actor.system')
       }
-      // i18next reads dots as nesting, so action codes are looked up with underscores.
-      const what = (action: string) =>
-        knownActions.has(action) ? t(`supervisor:audit.actions.${action.replace(/\./g, '_')}`) : t('supervisor:audit.actions.other', { action })
+      // i18next reads dots as nesting, so action codes are looked up with underscores. A supervisor reads what
+      // happened in words; an action without words yet says "Other activity", never its code.
+      const what = (action: string) => t(`supervisor:audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: '' }) || t('supervisor:audit.actions.other')
       res.render('console/case-audit/case-audit', {
         pageTitle: t('supervisor:audit.title', { number: report.caseNumber }),
         report,
