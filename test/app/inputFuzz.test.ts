@@ -14,15 +14,17 @@ import { bilingualRep, staffAgent, supervisor } from '../console/consoleTestApp'
 import { newCallSid } from '../ivr/helpers/simulatedCall'
 import { type Agent, createPortalTestApp, csrfTokenIn, participantIdOf, persona, type PortalTestApp, servicesOf, signedInAgent } from '../portal/portalTestApp'
 
-// Property-based fuzz of every form of the portal and the console and of every /ivr webhook, through one app over
+// Property-based fuzz of every form of the portal and the console, of every /ivr and /texts webhook and of the
+// intake API, through one app over
 // the demo data. Whatever is sent: never a 5xx; a rejected request (4xx) changes none of the tables the form could
 // change; a generated marker tag never comes back unescaped in HTML, and TwiML stays well-formed XML; a body over the
 // limit gets 413. The figures (inputs sent, 5xx seen) are printed at the end for the record (issue 11).
 
 const marker = '<x-fuzz>'
+const intakeToken = 'fuzz-intake-token-0123456789abcdefghijkl'
 // Runs split by what an input costs: forms that hash a password or replay a ledger get fewer, the phone webhooks (the
-// cheapest, and the most varied paths) the most. 7 × 100 + 10 × 300 + 7,000 + 40 = 10,740 inputs.
-const runs = { heavyForm: 100, form: 300, ivr: 7_000, tooLarge: 40 }
+// cheapest, and the most varied paths) the most; the text-message webhooks and the intake API 600 each.
+const runs = { heavyForm: 100, form: 300, ivr: 7_000, tooLarge: 40, texts: 600, intake: 600 }
 // CI replays one fixed seed, so a red run can be reproduced exactly (FUZZ_SEED=n replays any run, the seed is printed
 // with the figures); a run on a developer's machine explores fresh inputs each time.
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? 20_261_202 : Date.now() % 2 ** 31
@@ -94,7 +96,7 @@ describe('fuzzing every form and every phone webhook', () => {
   const figures = { inputs: 0, serverErrors: 0 }
 
   beforeAll(async () => {
-    testApp = await createPortalTestApp()
+    testApp = await createPortalTestApp({ env: { INTAKE_TOKENS: `casesystem=${intakeToken}` } })
     agents.visitor = request.agent(testApp.app)
     tokens.visitor = csrfTokenIn((await agents.visitor.get(portalPaths.signIn).expect(200)).text)
     agents.parent = await signedInAgent(testApp.app, persona('current-payer'))
@@ -195,6 +197,83 @@ describe('fuzzing every form and every phone webhook', () => {
       { seed, numRuns: runs.ivr },
     )
   }, 900_000)
+
+  const textParam = fc.option(text, { nil: undefined, freq: 3 })
+  const textWebhook = fc.record({
+    path: fc.constantFrom('/texts/inbound', '/texts/status', '/texts/other'),
+    params: fc.record({
+      MessageSid: fc.oneof(fc.constant(`SM${'a'.repeat(32)}`), fc.uint8Array({ minLength: 16, maxLength: 16 }).map((bytes) => `SM${Buffer.from(bytes).toString('hex')}`), text),
+      From: fc.oneof(fc.constantFrom('+19165550101', '+19165550150', '+442071838750'), text),
+      Body: fc.oneof(fc.constantFrom('STOP', 'start', 'AYUDA', 'para', 'stop sending me these', 'help'), text),
+      MessageStatus: fc.oneof(fc.constantFrom('delivered', 'failed', 'undelivered'), text),
+      ErrorCode: textParam,
+    }),
+  })
+
+  it('every /texts webhook, signed: never a 5xx, TwiML well-formed, nothing echoed', async () => {
+    const { authToken } = testApp.config.twilio
+    await fc.assert(
+      fc.asyncProperty(textWebhook, fc.nat(), async ({ path, params }, nonce) => {
+        const body: Record<string, string> = { AccountSid: 'AC00000000000000000000000000000000', To: '+19165550199', Nonce: String(nonce) }
+        for (const [name, value] of Object.entries(params)) if (value !== undefined) body[name] = value
+        const signature = twilio.getExpectedTwilioSignature(authToken, testApp.config.publicBaseUrl + path, body)
+        const response = await request(testApp.app).post(path).type('form').set('X-Twilio-Signature', signature).send(new URLSearchParams(body).toString())
+        figures.inputs += 1
+        if (response.status >= 500) figures.serverErrors += 1
+        expect(response.status).toBeLessThan(500)
+        if (response.status === 200) {
+          expect(response.headers['content-type']).toMatch(/^text\/xml/)
+          expect(() => parseXml(response.text)).not.toThrow()
+          expect(response.text).not.toContain(marker)
+        }
+      }),
+      { seed, numRuns: runs.texts },
+    )
+    await testApp.database.db.deleteFrom('text_opt_outs').execute()
+  }, 300_000)
+
+  const intakeValue = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 2 }))
+  const intakeDocument = fc.record(
+    {
+      type: fc.oneof(fc.constantFrom('payment', 'payout', 'charge', 'adjustment', 'event'), text),
+      id: fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), intakeValue),
+      caseNumber: fc.oneof(fc.constantFrom('340010120417', '349999999999'), intakeValue),
+      postedOn: fc.oneof(fc.constantFrom('2026-01-05', '2026-02-30'), intakeValue),
+      paidOn: fc.oneof(fc.constant('2026-01-06'), intakeValue),
+      dueOn: fc.oneof(fc.constant('2026-01-01'), intakeValue),
+      amountCents: fc.oneof(fc.integer({ min: -1_000, max: 1_000_000 }), intakeValue),
+      method: fc.oneof(fc.constantFrom('sdu_online', 'direct_deposit', 'mail'), intakeValue),
+      owedTo: fc.oneof(fc.constantFrom('family', 'state'), intakeValue),
+      orderKind: fc.oneof(fc.constant('child'), intakeValue),
+      reason: fc.oneof(fc.constant('court_credit'), intakeValue),
+      kind: fc.oneof(fc.constantFrom('hearing', 'document_request'), intakeValue),
+      scheduledFor: fc.oneof(fc.constantFrom('2027-01-15T17:30:00Z', '2027-01-15'), intakeValue),
+      topic: fc.oneof(fc.constant('Review'), intakeValue),
+      status: fc.oneof(fc.constantFrom('scheduled', 'requested'), intakeValue),
+      paymentId: intakeValue,
+      parId: fc.oneof(fc.constant('4010000101'), intakeValue),
+    },
+    { requiredKeys: ['type'] },
+  )
+
+  it('the intake API: never a 5xx, every document taken, unchanged or refused with a reason', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(intakeDocument, fc.record({ documents: fc.array(intakeDocument, { minLength: 1, maxLength: 3 }) }), intakeValue), async (body) => {
+        const response = await request(testApp.app).post('/intake/v1/documents').set('Authorization', `Bearer ${intakeToken}`).type('json').send(JSON.stringify(body))
+        figures.inputs += 1
+        if (response.status >= 500) figures.serverErrors += 1
+        expect(response.status).toBeLessThan(500)
+        expect(response.headers['content-type']).toMatch(/^application\/json/)
+        if (response.status === 200 || response.status === 422) {
+          for (const result of response.body.results) {
+            expect(['taken', 'unchanged', 'refused']).toContain(result.outcome)
+            if (result.outcome === 'refused') expect(typeof result.reason).toBe('string')
+          }
+        }
+      }),
+      { seed, numRuns: runs.intake },
+    )
+  }, 300_000)
 
   it('answers 413 to a body over the limit, on every form and webhook, and changes nothing', async () => {
     const targets = [...forms.filter((f) => f.method === 'POST'), { name: 'ivr', method: 'POST', path: () => '/ivr/voice', who: 'visitor', fields: [] } as FormTarget]
