@@ -153,7 +153,7 @@ describe('every pair of parents, each against every URL of the other', () => {
         contact: [contact.address_line1, contact.email, contact.phone_primary?.slice(2)].filter((v): v is string => Boolean(v)),
       })
     }
-  })
+  }, 180_000) // Signs every persona in (a password hash each) and gathers their URLs: minutes on a loaded machine.
   afterAll(() => testApp.close())
 
   let pairs = 0
