@@ -189,7 +189,10 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
         for (const [index, casePath] of casePaths.entries()) {
           states.push({ label: `case-${index + 1}`, path: casePath }, { label: `case-${index + 1}-payments`, path: `${casePath}/payments` })
         }
+        if (casePaths[0]) states.push({ label: 'case-1-payments-all-years', path: `${casePaths[0]}/payments?year=all` })
         states.push(
+          // The home page as a signed-in parent sees it: the way to their cases, not to sign in.
+          { label: 'home-signed-in', path: portalPaths.home },
           { label: 'callbacks', path: portalPaths.callbacks },
           { label: 'request-callback', path: portalPaths.requestCallback },
           { label: 'details', path: portalPaths.details },

@@ -53,7 +53,9 @@ describe('payments pages', () => {
       )
       expect(order.every((at) => at > 0)).toBe(true)
       expect([...order].sort((x, y) => x - y)).toEqual(order)
-      expect(html.match(/<table class="usa-table usa-table--borderless table-as-list"/g)).toHaveLength(2)
+      expect(html.match(/<table class="usa-table usa-table--borderless table-as-list[" ]/g)).toHaveLength(2)
+      // A paying parent's totals have one figure a row: on a phone, the row's name and its figure side by side.
+      expect(html).toContain('<table class="usa-table usa-table--borderless table-as-list table-as-list--pairs" id="totals-table">')
       expect(html).not.toContain('usa-table--stacked')
       expect(html).not.toMatch(/<td(?![^>]*data-label=)[^>]*>/)
       const summaryList = html.slice(html.indexOf('data-payments-summary'), html.indexOf('</dl>', html.indexOf('data-payments-summary')))

@@ -112,6 +112,10 @@ describe('public pages', () => {
     expect(home).toContain(casesLink)
     expect(home).not.toContain(signInLink)
     expect(home).not.toContain(`href="${portalPaths.activate}"`)
+    // Nor does the introduction ask them to sign in.
+    expect(home).toContain(escaped(text(language, 'home:introSignedIn')))
+    expect(home).not.toContain(escaped(text(language, 'home:intro')))
+    expect(visitor).toContain(escaped(text(language, 'home:intro')))
   })
 
   it('shows office hours and the coming state-holiday closures from the injected date', async () => {
