@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 
+import { portalPaths } from '../../server/portal/paths'
 import { languages, persona } from '../portal/portalTestApp'
 import { type BrowserHarness, signInAsParent, startBrowserHarness } from './browserHarness'
 
@@ -70,5 +71,21 @@ describe('payments on a 390-px phone', () => {
     for (const width of measured.rowWidths) expect(width).toBeGreaterThanOrEqual(measured.contentWidth * 0.95)
     expect(measured.scrollWidth).toBeLessThanOrEqual(phone.width)
     expect(measured.height).toBeLessThanOrEqual(maxScreens * phone.height)
+  })
+
+  it.each(languages)("every other portal table reads as a list across the whole width too: the case's order, where a payment went, ways to pay (%s)", async (language) => {
+    const context = await harness.browser.newContext({ baseURL: harness.baseUrl, viewport: phone, deviceScaleFactor: 1, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    await signInAsParent(page, persona('current-payer'), language)
+    const casePath = (await page.locator('main a[href^="/account/cases/"]').first().getAttribute('href'))!
+    await page.goto(`${casePath}/payments`)
+    const explanationPath = (await page.locator('main a[href*="/payments/"]').first().getAttribute('href'))!
+    for (const path of [casePath, explanationPath, portalPaths.howToPay]) {
+      await page.goto(path)
+      const measured = await measure(page)
+      expect(measured.rowWidths.length).toBeGreaterThan(0)
+      expect({ path, narrowRows: measured.rowWidths.filter((width) => width < measured.contentWidth * 0.95) }).toEqual({ path, narrowRows: [] })
+    }
+    await context.close()
   })
 })
