@@ -10,7 +10,7 @@ import { runTurn } from './callRunner'
 import { type StepName, stepNames } from './flowState'
 import { outboundConnectResponse } from './outboundConnect'
 import { ivrPaths } from './paths'
-import { requireTwilioSignature } from '../server/telephony/twilioSignature'
+import { requireTwilioSignatureFor } from '../server/telephony/twilioSignature'
 import { farewell } from './voice'
 import { withNonceInStepUrls } from './freshActionUrls'
 
@@ -34,15 +34,7 @@ function isStepName(value: unknown): value is StepName {
 export function ivrRoutes(deps: AppDependencies): Router {
   const { config, logger, services } = deps
   const router = Router()
-  router.use(
-    requireTwilioSignature({
-      authToken: config.twilio.authToken,
-      publicBaseUrl: config.publicBaseUrl,
-      accountSid: config.twilio.accountSid,
-      replays: services.signatureReplays,
-      logger,
-    }),
-  )
+  router.use(requireTwilioSignatureFor(deps))
 
   const context = {
     services,

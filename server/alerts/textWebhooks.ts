@@ -2,7 +2,7 @@ import { type Request, type Response, Router } from 'express'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import twilio from 'twilio'
 
-import { requireTwilioSignature } from '../telephony/twilioSignature'
+import { requireTwilioSignatureFor } from '../telephony/twilioSignature'
 import type { AppDependencies } from '../app'
 import { translatorFor } from '../i18n'
 import { publicPaths } from '../paths'
@@ -26,18 +26,10 @@ function field(req: Request, name: string): string {
 }
 
 export function textWebhookRoutes(deps: AppDependencies): Router {
-  const { config, logger, services, clock } = deps
+  const { config, logger, clock } = deps
   const keywords = textKeywordRepository(deps.database.db)
   const router = Router()
-  router.use(
-    requireTwilioSignature({
-      authToken: config.twilio.authToken,
-      publicBaseUrl: config.publicBaseUrl,
-      accountSid: config.twilio.accountSid,
-      replays: services.signatureReplays,
-      logger,
-    }),
-  )
+  router.use(requireTwilioSignatureFor(deps))
   const mainNumber = config.agencyDirectory.phoneNumbers.main
   const links = {
     agencyPhone: parsePhoneNumberFromString(mainNumber, 'US')?.formatNational() ?? mainNumber,

@@ -47,3 +47,18 @@ export function requireTwilioSignature(options: SignatureCheckOptions) {
     next()
   }
 }
+
+/** The check as every webhook router of the app mounts it: our auth token, public URL and account, the replay store. */
+export function requireTwilioSignatureFor(deps: {
+  config: { twilio: { authToken: string; accountSid: string | null }; publicBaseUrl: string }
+  services: { signatureReplays: SignatureCheckOptions['replays'] }
+  logger: Logger
+}) {
+  return requireTwilioSignature({
+    authToken: deps.config.twilio.authToken,
+    publicBaseUrl: deps.config.publicBaseUrl,
+    accountSid: deps.config.twilio.accountSid,
+    replays: deps.services.signatureReplays,
+    logger: deps.logger,
+  })
+}

@@ -1,6 +1,7 @@
 import { DeliveryFailed } from '../../server/alerts/alertChannels'
 import { createSmtpEmailMessages } from '../../server/email/smtpEmailMessages'
 import { type SmtpTestServer, startSmtpTestServer } from '../helpers/smtpTestServer'
+import { rejectionOf } from '../helpers/rejection'
 
 // The email adapter talks SMTP, through nodemailer, to a real server run in-process.
 
@@ -22,14 +23,7 @@ const message = {
   unsubscribeUrl: 'https://portal.example/account/details',
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryFailed> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DeliveryFailed)
-  return error as DeliveryFailed
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, DeliveryFailed)
 
 describe('the SMTP email adapter', () => {
   it('sends a plain-text email with the language and the unsubscribe link in its headers', async () => {

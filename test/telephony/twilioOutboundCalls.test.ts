@@ -2,6 +2,7 @@ import { OutboundCallFailed } from '../../server/callbacks/callNow'
 import { loadConfig } from '../../server/config'
 import { createTwilioOutboundCalls, outboundCallsFromConfig } from '../../server/telephony/twilioOutboundCalls'
 import { type FakeTwilioApi, startFakeTwilioApi } from '../helpers/fakeTwilioApi'
+import { rejectionOf } from '../helpers/rejection'
 
 // The adapter drives twilio's real client against a local fake of the Calls endpoint.
 
@@ -17,14 +18,7 @@ beforeEach(() => {
 
 const call = { to: '+19165550171', from: '+19165550199', url: 'https://portal.example/ivr/outbound/connect/7/3' }
 
-async function failureOf(promise: Promise<unknown>): Promise<OutboundCallFailed> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(OutboundCallFailed)
-  return error as OutboundCallFailed
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, OutboundCallFailed)
 
 describe('the Twilio outbound-call adapter', () => {
   const adapter = () => createTwilioOutboundCalls({ accountSid: api.accountSid, authToken: api.authToken, apiBaseUrl: api.baseUrl })

@@ -1,6 +1,7 @@
 import { DeliveryFailed } from '../../server/alerts/alertChannels'
 import { createTwilioTextMessages } from '../../server/telephony/twilioTextMessages'
 import { type FakeTwilioApi, startFakeTwilioApi } from '../helpers/fakeTwilioApi'
+import { rejectionOf } from '../helpers/rejection'
 
 // The text-message adapter drives twilio's real client against a local fake of the Messages endpoint.
 
@@ -17,14 +18,7 @@ beforeEach(() => {
 const adapter = (from = '+19165550199') =>
   createTwilioTextMessages({ accountSid: api.accountSid, authToken: api.authToken, apiBaseUrl: api.baseUrl, from })
 
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryFailed> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DeliveryFailed)
-  return error as DeliveryFailed
-}
+const failureOf = (promise: Promise<unknown>) => rejectionOf(promise, DeliveryFailed)
 
 describe('the Twilio text-message adapter', () => {
   it('sends from the agency number with Basic auth and returns the message SID', async () => {

@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely'
 
 import type { SqlDialect } from '../dialect'
+import { withAutoIncrementId } from './tableHelpers'
 
 // Alerts to parents by text and email (issues 11 and 14), delivered through an outbox: an alert is a row written in
 // the same transaction as the event that raises it, and a delivery worker sends the rows that are due. So an alert is
@@ -12,13 +13,9 @@ import type { SqlDialect } from '../dialect'
 // - text_opt_outs: numbers that replied STOP (or PARA); nothing is texted to them until START (or COMENZAR).
 
 type Schema = Kysely<unknown>
-type CreateTable = ReturnType<Schema['schema']['createTable']>
 
 export function alertOutboxSchema(dialect: SqlDialect): Migration {
-  const autoIncrementId = (table: CreateTable) =>
-    dialect === 'postgres'
-      ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  const autoIncrementId = (table: ReturnType<Schema['schema']['createTable']>) => withAutoIncrementId(dialect, table)
 
   return {
     async up(db: Schema) {

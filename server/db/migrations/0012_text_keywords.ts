@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely'
 
 import type { SqlDialect } from '../dialect'
+import { withAutoIncrementId } from './tableHelpers'
 
 // What parents answer to our texts, and what Twilio reports of each text's delivery (issue 14).
 // - text_keyword_events: every STOP, START and HELP (and PARA, COMENZAR, AYUDA) received, with the number and when,
@@ -9,13 +10,9 @@ import type { SqlDialect } from '../dialect'
 //   message SID, for the supervisor's delivery figures.
 
 type Schema = Kysely<unknown>
-type CreateTable = ReturnType<Schema['schema']['createTable']>
 
 export function textKeywordsSchema(dialect: SqlDialect): Migration {
-  const autoIncrementId = (table: CreateTable) =>
-    dialect === 'postgres'
-      ? table.addColumn('id', 'serial', (c) => c.primaryKey())
-      : table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+  const autoIncrementId = (table: ReturnType<Schema['schema']['createTable']>) => withAutoIncrementId(dialect, table)
 
   return {
     async up(db: Schema) {
