@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 
 import { projectRoot } from '../../server/config'
-import { consolePaths } from '../../server/console/paths'
+import { consolePaths, consolePathTo } from '../../server/console/paths'
 import { portalPaths } from '../../server/portal/paths'
 import { bilingualRep, supervisor } from '../console/consoleTestApp'
 import { languages, participantIdOf, persona, servicesOf } from '../portal/portalTestApp'
@@ -134,6 +134,21 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
   })
   afterAll(() => harness?.close())
 
+  /**
+   * What i18next shows for a key it has no words for is the key itself ("case.balanceHeadingBy.agency"): dotted words
+   * with a capital or an underscore inside, which no sentence, address or web address of ours has.
+   */
+  function untranslatedKeys(text: string): string[] {
+    return (text.match(/\b[a-z]+(?:\.[A-Za-z_]+)+\b/g) ?? []).filter((word) => /[A-Z_]/.test(word))
+  }
+
+  /** The case of the current payer and the fee-paying receiver, as staff find it. */
+  async function walkedCaseId(): Promise<number> {
+    const found = await servicesOf(harness.testApp).staffDirectory.searchCases({ kind: 'staff', staffId: 1, role: 'rep' }, '340010120417')
+    if (!found.ok || !found.cases[0]) throw new Error('the walked case was not found')
+    return found.cases[0].caseId
+  }
+
   async function contextFor(screen: ScreenName): Promise<BrowserContext> {
     return harness.browser.newContext({ baseURL: harness.baseUrl, viewport: screens[screen], deviceScaleFactor: 1, isMobile: screen === 'phone', hasTouch: screen === 'phone' })
   }
@@ -153,6 +168,7 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
       for (const control of measured.smallControls) problems.push(`${where}: control under 24 px: ${control}`)
       const skip = await skipLinkProblem(page)
       if (skip) problems.push(`${where}: ${skip}`)
+      for (const key of untranslatedKeys(await page.locator('body').innerText())) problems.push(`${where}: shows a translation key: ${key}`)
     }
     return problems
   }
@@ -215,9 +231,15 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
         await page.fill('#password', who.password)
         await Promise.all([page.waitForURL(`**${consolePaths.queue}`), page.locator('main form button[type="submit"]').click()])
         const firstRequest = await page.locator('main a[href^="/console/callbacks/"]').first().getAttribute('href', { timeout: 5_000 })
-        const states: PageState[] = [{ label: 'queue', path: consolePaths.queue }, { label: 'case-search', path: consolePaths.caseSearch }]
+        const states: PageState[] = [
+          { label: 'queue', path: consolePaths.queue },
+          { label: 'case-search', path: consolePaths.caseSearch },
+          { label: 'case-search-by-name', path: `${consolePaths.caseSearch}?q=Okafor` },
+          { label: 'case', path: consolePathTo('casePage', { caseId: await walkedCaseId() }) },
+        ]
         if (firstRequest) states.push({ label: 'request', path: firstRequest })
-        if (who === supervisor) states.push({ label: 'dashboard', path: consolePaths.dashboard })
+        // The supervisor's dashboard; a representative sees the page that says the account may not open it.
+        states.push({ label: who === supervisor ? 'dashboard' : 'dashboard-refused', path: consolePaths.dashboard })
         problems.push(...(await walk(page, `${language}/${screen}/console-${who.username}`, states)))
         await context.clearCookies()
       }
