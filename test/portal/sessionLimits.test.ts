@@ -59,7 +59,7 @@ describe('session limits', () => {
     await agent.get(portalPaths.dashboard).expect(303).expect('Location', `${portalPaths.sessionEnded}?reason=limit`)
     const page = await agent.get(`${portalPaths.sessionEnded}?reason=limit`).expect(200)
     expect(page.text).toContain(text('en', 'portal:signedOut.limit.body'))
-  })
+  }, 120_000) // 72 dashboards, one every ten minutes of the fixed clock: over 30 s on a loaded machine
 
   it('tells the warning script how long is left without counting that as activity', async () => {
     const agent = await signedInAgent(testApp.app, persona('current-payer'))
