@@ -16,6 +16,7 @@ import { createContactDetailsService } from './identity/contactDetails'
 import { createIdentityService } from './identity/identityService'
 import { createIntakeService } from './intake/intakeService'
 import { createMessageService } from './messages/messageService'
+import { createWorkQueue } from './queue/workQueue'
 import { createAttemptLimits } from './rateLimits/attemptLimits'
 import { outboundCallsFromConfig } from './telephony/twilioOutboundCalls'
 
@@ -30,6 +31,15 @@ export function createServices(deps: {
   const { db } = deps.database
   const { config } = deps
   const callbacks = createCallbackService(deps)
+  // Written messages share the callbacks' service level, calendar and claim time: one queue of what parents wait on.
+  const messages = createMessageService({
+    db,
+    dialect: deps.database.dialect,
+    clock: deps.clock,
+    serviceLevel: callbacks.serviceLevel,
+    calendar: callbacks.calendar,
+    claimMinutes: config.callbacks.claimMinutes,
+  })
   return {
     attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),
     identity: createIdentityService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
@@ -40,8 +50,9 @@ export function createServices(deps: {
     /** Signed phone webhooks already answered: a second request with the same signature is a replay. */
     signatureReplays: createSignatureReplayStore({ db, clock: deps.clock }),
     callbacks,
-    // Written messages share the callbacks' service level and claim time: one queue of what parents wait on.
-    messages: createMessageService({ db, clock: deps.clock, serviceLevel: callbacks.serviceLevel, claimMinutes: config.callbacks.claimMinutes }),
+    messages,
+    /** Callbacks and messages as one queue: one list, one "take the next one". */
+    queue: createWorkQueue({ callbacks, messages }),
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),
     cases: createCaseInquiryService({ db, clock: deps.clock }),
     staffDirectory: createStaffCaseDirectory({ db, clock: deps.clock }),

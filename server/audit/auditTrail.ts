@@ -22,6 +22,24 @@ export interface CaseAuditEvent {
   details?: Record<string, string | number | boolean | null>
 }
 
+/** A read of something a parent sent about no case in particular: filed under the parent (migration 0009). */
+export interface ParticipantAuditEvent {
+  actor: AuditActor
+  participantId: number
+  channel: AuditChannel
+  action: string
+  details?: Record<string, string | number | boolean | null>
+}
+
+export interface ParticipantAuditEntry {
+  occurredAt: string
+  actor: AuditActor
+  participantId: number
+  channel: AuditChannel
+  action: string
+  details: Record<string, unknown> | null
+}
+
 export interface AuditEntry {
   id: number
   occurredAt: string
@@ -38,6 +56,9 @@ export interface AuditTrail {
   recordCaseEvents(events: readonly CaseAuditEvent[]): Promise<void>
   /** Newest first; `limit` is capped at AUDIT_TRAIL_MAX_LIMIT. */
   caseAuditTrail(caseId: number, options?: { limit?: number }): Promise<AuditEntry[]>
+  recordParticipantEvents(events: readonly ParticipantAuditEvent[]): Promise<void>
+  /** Rows filed under the parent (not under a case), newest first; `limit` capped as for a case. */
+  participantAuditTrail(participantId: number, options?: { limit?: number }): Promise<ParticipantAuditEntry[]>
 }
 
 export function createAuditTrail(db: Kysely<Database>, clock: Clock): AuditTrail {
@@ -59,6 +80,46 @@ export function createAuditTrail(db: Kysely<Database>, clock: Clock): AuditTrail
           })),
         )
         .execute()
+    },
+
+    async recordParticipantEvents(events) {
+      if (events.length === 0) return
+      const occurredAt = clock.now().toISOString()
+      await db
+        .insertInto('audit_events')
+        .values(
+          events.map((event) => ({
+            occurred_at: occurredAt,
+            actor_kind: event.actor.kind,
+            actor_id: event.actor.id,
+            case_id: null,
+            participant_id: event.participantId,
+            action: event.action,
+            channel: event.channel,
+            details: event.details ? JSON.stringify(event.details) : null,
+          })),
+        )
+        .execute()
+    },
+
+    async participantAuditTrail(participantId, options = {}) {
+      const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? 100)), AUDIT_TRAIL_MAX_LIMIT)
+      const rows = await db
+        .selectFrom('audit_events')
+        .select(['occurred_at', 'actor_kind', 'actor_id', 'action', 'channel', 'details'])
+        .where('participant_id', '=', participantId)
+        .orderBy('occurred_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({
+        occurredAt: row.occurred_at,
+        actor: { kind: row.actor_kind, id: row.actor_id },
+        participantId,
+        channel: row.channel,
+        action: row.action,
+        details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
+      }))
     },
 
     async caseAuditTrail(caseId, options = {}) {

@@ -32,8 +32,7 @@ import {
 import { generateConfirmationCode, type RandomIndex, secureRandomIndex } from './confirmationCode'
 import { createParentCallbacks } from './parentCallbacks'
 import { createServiceLevel, type ServiceLevelOptions, type TimeLeft } from './serviceLevel'
-import { type FigurePeriod, periodBounds, type SupervisorCallbackFigures, supervisorCallbackFigures } from './supervisorFigures'
-import { isIsoDate } from '../agencyTime/calendarDates'
+import { type FigurePeriod, isFigurePeriod, periodBounds, type SupervisorCallbackFigures, supervisorCallbackFigures } from './supervisorFigures'
 import { type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
 
 export interface CallbackServiceOptions {
@@ -92,8 +91,6 @@ export const serviceErrorKeys = {
 
 const maxNoteLength = 2000
 const codeTries = 8
-/** The longest period the supervisor's figures cover in one go (about a year). */
-const maxPeriodDays = 400
 
 export function createCallbackService(dependencies: CallbackServiceDependencies) {
   const options: CallbackServiceOptions = {
@@ -210,6 +207,11 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
       return refused(refusalFor('claim', current, now))
     },
 
+    /** The languages a representative speaks (staff.languages); undefined for no such staff member. */
+    staffLanguages(staffId: number): Promise<CallbackLanguage[] | undefined> {
+      return repository.staffLanguages(staffId)
+    },
+
     /** The ready request due first, in a language the representative speaks (staff.languages). */
     async claimNext(staffId: number, filters: { language?: string; topic?: string } = {}): Promise<QueueResult<{ callback: Callback }>> {
       const wanted = checkFilters(filters)
@@ -274,12 +276,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
 
     /** Requests made in a period of agency dates (both included), overall and by language and topic. */
     async supervisorFigures(period: FigurePeriod, now: Date = clock.now()): Promise<SupervisorCallbackFigures> {
-      const valid =
-        isIsoDate(period.from) &&
-        isIsoDate(period.to) &&
-        period.from <= period.to &&
-        Date.parse(period.to) - Date.parse(period.from) <= maxPeriodDays * 86_400_000
-      if (!valid) throw new CallbackValidationError([{ field: 'period', messageKey: serviceErrorKeys.periodInvalid }])
+      if (!isFigurePeriod(period)) throw new CallbackValidationError([{ field: 'period', messageKey: serviceErrorKeys.periodInvalid }])
       const { from, to } = periodBounds(period, calendar)
       const rows = await repository.figureRows(from, to)
       return supervisorCallbackFigures(rows, { period, now, calendar })

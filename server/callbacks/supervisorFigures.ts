@@ -8,7 +8,7 @@
 import type { BusinessCalendar } from './businessCalendar'
 import { answeredStatuses, type CallbackStatus, isPending } from './callbackRecord'
 import { type CallbackLanguage, callbackLanguages, type CallbackTopic, callbackTopics } from './callbackRequest'
-import { addDays, type IsoDate } from '../agencyTime/calendarDates'
+import { addDays, type IsoDate, isIsoDate } from '../agencyTime/calendarDates'
 
 /** The share of callbacks completed within their due time that the agency aims for (issue 7). */
 export const completedWithinDueTarget = 0.8
@@ -55,6 +55,19 @@ export interface SupervisorCallbackFigures {
   overall: CallbackFigures
   byLanguage: Record<CallbackLanguage, CallbackFigures>
   byTopic: Record<CallbackTopic, CallbackFigures>
+}
+
+/** The longest period the supervisor's figures cover in one go (about a year). */
+export const maxPeriodDays = 400
+
+/** Real agency dates, in order, at most maxPeriodDays apart. */
+export function isFigurePeriod(period: FigurePeriod): boolean {
+  return (
+    isIsoDate(period.from) &&
+    isIsoDate(period.to) &&
+    period.from <= period.to &&
+    Date.parse(period.to) - Date.parse(period.from) <= maxPeriodDays * 86_400_000
+  )
 }
 
 /** The instants a period of agency dates spans: from its first midnight up to the midnight after its last day. */

@@ -221,15 +221,18 @@ export function createStaffCaseDirectory(deps: { db: Kysely<Database>; clock: Cl
       return { parties: entry.parties, childrenCount: entry.children }
     },
 
-    /** A parent's name and language, for a callback request that names no case (the parent's own question). */
-    async participantName(principal: Principal, participantId: number): Promise<{ name: string; language: 'en' | 'es' } | undefined> {
+    /** A parent's name, language and family-violence flag, for a request or message that names no case. */
+    async participantName(
+      principal: Principal,
+      participantId: number,
+    ): Promise<{ name: string; language: 'en' | 'es'; familyViolence: boolean } | undefined> {
       requireStaff(principal)
       const row = await db
         .selectFrom('participants')
-        .select(['first_name', 'last_name', 'language'])
+        .select(['first_name', 'last_name', 'language', 'family_violence'])
         .where('id', '=', participantId)
         .executeTakeFirst()
-      return row ? { name: `${row.first_name} ${row.last_name}`, language: row.language } : undefined
+      return row ? { name: `${row.first_name} ${row.last_name}`, language: row.language, familyViolence: Number(row.family_violence) === 1 } : undefined
     },
 
     /** Display names of staff members, for "claimed by" and attempt lists. */

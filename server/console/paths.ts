@@ -16,6 +16,10 @@ export const consolePaths = {
   release: '/console/callbacks/:callbackId/release',
   attempt: '/console/callbacks/:callbackId/attempts',
   callNow: '/console/callbacks/:callbackId/call-now',
+  message: '/console/messages/:threadId',
+  messageClaim: '/console/messages/:threadId/claim',
+  messageRelease: '/console/messages/:threadId/release',
+  messageReply: '/console/messages/:threadId/replies',
 
   caseSearch: '/console/cases',
   casePage: '/console/cases/:caseId',

@@ -6,6 +6,7 @@ import { caseAuditRoutes } from './case-audit/routes'
 import { dashboardRoutes } from './dashboard/routes'
 import { callNowRoutes } from './call-now/routes'
 import { callbackRoutes } from './callbacks/routes'
+import { messageRoutes } from './messages/routes'
 import { staffCasesRoutes } from './cases/routes'
 import { showNotice } from './notices'
 import { consolePaths } from './paths'
@@ -26,6 +27,7 @@ export function consoleRoutes(deps: AppDependencies): Router {
   router.use(staffSignInRoutes(deps))
   router.use(queueRoutes(deps))
   router.use(callbackRoutes(deps))
+  router.use(messageRoutes(deps))
   router.use(staffCasesRoutes(deps))
   router.use(dashboardRoutes(deps))
   router.use(caseAuditRoutes(deps))

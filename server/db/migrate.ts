@@ -8,6 +8,7 @@ import { phoneGuardsSchema } from './migrations/0004_phone_guards'
 import { participantMobileIndexSchema } from './migrations/0005_participant_mobile_index'
 import { identityGuardsSchema } from './migrations/0006_identity_guards'
 import { messagesSchema } from './migrations/0008_messages'
+import { auditParticipantSchema } from './migrations/0009_audit_participant'
 import { callbackDetailsSchema } from './migrations/0010_callback_details'
 import { alertOutboxSchema } from './migrations/0011_alert_outbox'
 import { textKeywordsSchema } from './migrations/0012_text_keywords'
@@ -24,6 +25,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0005_participant_mobile_index': participantMobileIndexSchema(dialect),
     '0006_identity_guards': identityGuardsSchema(dialect),
     '0008_messages': messagesSchema(dialect),
+    '0009_audit_participant': auditParticipantSchema(dialect),
     '0010_callback_details': callbackDetailsSchema(dialect),
     '0011_alert_outbox': alertOutboxSchema(dialect),
     '0012_text_keywords': textKeywordsSchema(dialect),

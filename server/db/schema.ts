@@ -207,6 +207,8 @@ export interface AuditEventsTable {
   actor_kind: 'parent' | 'staff' | 'system'
   actor_id: number | null
   case_id: number | null
+  /** The parent a row is about when it is about no case (a message about no case in particular); 0009. */
+  participant_id: Generated<number | null>
   action: string
   channel: 'web' | 'phone' | 'console' | 'system'
   /** JSON; never a secret. */

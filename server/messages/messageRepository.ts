@@ -1,9 +1,10 @@
 // Every read and write of message threads and their posts, in Kysely that runs the same on SQLite and PostgreSQL.
 // A thread's state changes are conditional UPDATEs checked by the row they return, as the callbacks' are: the
 // database decides, so the rule holds across any number of app processes.
-import type { Kysely, Selectable } from 'kysely'
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely'
 
 import type { CallbackLanguage, CallbackTopic } from '../callbacks/callbackRequest'
+import type { SqlDialect } from '../db/dialect'
 import type { Database, MessagePostsTable, MessageThreadsTable } from '../db/schema'
 import { type MessagePost, type MessageThread, type ThreadKind, type ThreadStatus, waitingStatuses } from './messageRecord'
 import { isParentPartyTo } from '../cases/caseRepository'
@@ -47,8 +48,33 @@ export interface NewThread {
   createdAt: Date
 }
 
-export function createMessageRepository(db: Kysely<Database>) {
+export interface ThreadQueueFilters {
+  languages?: readonly CallbackLanguage[]
+  topic?: CallbackTopic
+}
+
+/** A thread of the period with the time the agency first answered it, for the supervisor's figures. */
+export interface MessageFigureRow {
+  language: CallbackLanguage
+  topic: CallbackTopic
+  status: ThreadStatus
+  createdAt: Date
+  firstAnsweredAt: Date | null
+}
+
+/**
+ * The claim rule of queue/claimRule.ts (mayClaim) in SQL: open (a thread waits for no retry time), or claimed so long
+ * ago that the claim has lapsed. Every claiming UPDATE is conditional on it, so the database has the last word.
+ */
+function claimableWhere(staleBefore: Date) {
+  return (eb: ExpressionBuilder<Database, 'message_threads'>) =>
+    eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'claimed'), eb('claimed_at', '<', iso(staleBefore))])])
+}
+
+export function createMessageRepository(database: { db: Kysely<Database>; dialect: SqlDialect }) {
+  const { db, dialect } = database
   const waiting = [...waitingStatuses]
+  const claimedNow = (staffId: number, now: Date) => ({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
   return {
     /** The thread and its first post, together or not at all. */
     insertThread(values: NewThread): Promise<MessageThread> {
@@ -191,16 +217,75 @@ export function createMessageRepository(db: Kysely<Database>) {
       })
     },
 
-    /** Open (or claimed before `staleBefore`) → claimed, in one conditional UPDATE: of simultaneous claims one wins. */
+    /** Claimable (claimableWhere) → claimed, in one conditional UPDATE: of simultaneous claims exactly one wins. */
     async claim(id: number, staffId: number, now: Date, staleBefore: Date): Promise<MessageThread | undefined> {
       const row = await db
         .updateTable('message_threads')
-        .set({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
+        .set(claimedNow(staffId, now))
         .where('id', '=', id)
-        .where((eb) => eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'claimed'), eb('claimed_at', '<', iso(staleBefore))])]))
+        .where(claimableWhere(staleBefore))
         .returningAll()
         .executeTakeFirst()
       return row ? threadFromRow(row) : undefined
+    },
+
+    /**
+     * Claims the claimable thread due first that matches the filters. On PostgreSQL the candidate is chosen with
+     * FOR UPDATE SKIP LOCKED, so concurrent callers each take a different row; SQLite has one writer at a time.
+     */
+    async claimNext(staffId: number, filters: ThreadQueueFilters, now: Date, staleBefore: Date): Promise<MessageThread | undefined> {
+      let candidate = db.selectFrom('message_threads').select('id').where(claimableWhere(staleBefore))
+      if (filters.languages) candidate = candidate.where('language', 'in', [...filters.languages])
+      if (filters.topic) candidate = candidate.where('topic', '=', filters.topic)
+      candidate = candidate.orderBy('due_by').orderBy('id').limit(1)
+      if (dialect === 'postgres') candidate = candidate.forUpdate().skipLocked()
+      const row = await db
+        .updateTable('message_threads')
+        .set(claimedNow(staffId, now))
+        .where('id', '=', candidate)
+        .where(claimableWhere(staleBefore))
+        .returningAll()
+        .executeTakeFirst()
+      return row ? threadFromRow(row) : undefined
+    },
+
+    /** The claimant gives the thread back to the queue, still waiting for its answer. */
+    async release(id: number, staffId: number, now: Date): Promise<MessageThread | undefined> {
+      const row = await db
+        .updateTable('message_threads')
+        .set({ status: 'open', claimed_by: null, claimed_at: null, updated_at: iso(now) })
+        .where('id', '=', id)
+        .where('status', '=', 'claimed')
+        .where('claimed_by', '=', staffId)
+        .returningAll()
+        .executeTakeFirst()
+      return row ? threadFromRow(row) : undefined
+    },
+
+    /** Threads waiting on the agency, due first. */
+    async listWaiting(filters: ThreadQueueFilters & { limit: number }): Promise<MessageThread[]> {
+      let query = db.selectFrom('message_threads').selectAll().where('status', 'in', waiting)
+      if (filters.languages) query = query.where('language', 'in', [...filters.languages])
+      if (filters.topic) query = query.where('topic', '=', filters.topic)
+      const rows = await query.orderBy('due_by').orderBy('id').limit(filters.limit).execute()
+      return rows.map(threadFromRow)
+    },
+
+    /** Threads started in [from, to). */
+    async figureRows(from: Date, to: Date): Promise<MessageFigureRow[]> {
+      const rows = await db
+        .selectFrom('message_threads')
+        .select(['language', 'topic', 'status', 'created_at', 'first_answered_at'])
+        .where('created_at', '>=', iso(from))
+        .where('created_at', '<', iso(to))
+        .execute()
+      return rows.map((row) => ({
+        language: row.language,
+        topic: row.topic as CallbackTopic,
+        status: row.status as ThreadStatus,
+        createdAt: new Date(row.created_at),
+        firstAnsweredAt: dateOrNull(row.first_answered_at),
+      }))
     },
 
     participantIsPartyTo(participantId: number, caseId: number): Promise<boolean> {

@@ -5,14 +5,18 @@
 import type { Kysely } from 'kysely'
 
 import { createAuditTrail } from '../audit/auditTrail'
-import { type CallbackLanguage, callbackLanguages, type FieldIssue } from '../callbacks/callbackRequest'
-import type { ServiceLevel } from '../callbacks/serviceLevel'
+import type { BusinessCalendar } from '../callbacks/businessCalendar'
+import { type CallbackLanguage, callbackLanguages, type CallbackTopic, CallbackValidationError, type FieldIssue } from '../callbacks/callbackRequest'
+import type { ServiceLevel, TimeLeft } from '../callbacks/serviceLevel'
+import { type FigurePeriod, isFigurePeriod, periodBounds } from '../callbacks/supervisorFigures'
 import type { Clock } from '../clock'
+import type { SqlDialect } from '../db/dialect'
 import type { Database } from '../db/schema'
+import { claimHasLapsed, type ClaimableItem, type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
+import { type SupervisorMessageFigures, supervisorMessageFigures } from './messageFigures'
 import { checkMessageBody, isMessageTopic, messageErrorKeys, MessageValidationError } from './messageInput'
 import { hasUnreadReply, type MessagePost, type MessageThread } from './messageRecord'
 import { createMessageRepository } from './messageRepository'
-import { staleClaimsBefore } from '../queue/claimRule'
 
 export interface NewMessageInput {
   participantId: number
@@ -42,10 +46,69 @@ export interface ThreadWithPosts {
 
 export type ReplyResult = { ok: true; thread: MessageThread } | { ok: false; reason: 'not_found' | 'not_claimed_by_you' }
 
-export function createMessageService(deps: { db: Kysely<Database>; clock: Clock; serviceLevel: ServiceLevel; claimMinutes: number }) {
+/** A waiting thread as the representatives' queue shows it. */
+export interface MessageQueueEntry {
+  thread: MessageThread
+  timeLeft: TimeLeft
+  /** Claimed longer ago than a claim holds: another representative may take it over. */
+  claimStale: boolean
+  /** The instant and claim time the entry was judged at, for the claim rule. */
+  claimTime: ClaimTime
+}
+
+export interface StaffThread extends MessageQueueEntry {
+  posts: MessagePost[]
+}
+
+/** Why a queue action on a thread did not happen: a state a representative can meet in a race, not a fault. */
+export type ThreadRefusal = 'not_found' | 'already_claimed' | 'not_claimed_by_you' | 'closed' | 'nothing_to_claim'
+
+export const threadRefusalKeys: Record<ThreadRefusal, string> = {
+  not_found: 'messages:errors.threadNotFound',
+  already_claimed: 'messages:errors.alreadyClaimed',
+  not_claimed_by_you: 'messages:errors.notClaimedByYou',
+  closed: 'messages:errors.answered',
+  nothing_to_claim: 'messages:errors.nothingToClaim',
+}
+
+export type ThreadQueueResult = { ok: true; thread: MessageThread } | { ok: false; reason: ThreadRefusal; messageKey: string }
+
+const refusedThread = (reason: ThreadRefusal): ThreadQueueResult => ({ ok: false, reason, messageKey: threadRefusalKeys[reason] })
+
+/** Why a conditional update on a thread touched no row, judged from the thread as it stands after the miss. */
+function threadRefusalFor(action: 'claim' | 'release', current: MessageThread | undefined): ThreadRefusal {
+  if (!current) return 'not_found'
+  if (current.status === 'answered') return 'closed'
+  return action === 'claim' ? 'already_claimed' : 'not_claimed_by_you'
+}
+
+/** A thread as the queue's claim rule sees it: a thread never waits for a retry time. */
+export function claimableThread(thread: Pick<MessageThread, 'status' | 'claimedBy' | 'claimedAt'>): ClaimableItem {
+  return { status: thread.status, claimedBy: thread.claimedBy, claimedAt: thread.claimedAt, notBefore: null }
+}
+
+export interface MessageServiceDependencies {
+  db: Kysely<Database>
+  dialect: SqlDialect
+  clock: Clock
+  /** The callbacks' service level and calendar: one promise for everything a parent waits on. */
+  serviceLevel: ServiceLevel
+  calendar: BusinessCalendar
+  claimMinutes: number
+  /** The most queue entries one listing returns. */
+  queueLimit?: number
+}
+
+export function createMessageService(deps: MessageServiceDependencies) {
   const { clock, serviceLevel } = deps
-  const repository = createMessageRepository(deps.db)
+  const repository = createMessageRepository({ db: deps.db, dialect: deps.dialect })
   const audit = createAuditTrail(deps.db, clock)
+  const queueLimit = deps.queueLimit ?? 200
+  const claimTimeAt = (now: Date): ClaimTime => ({ now, claimMinutes: deps.claimMinutes })
+  const entryOf = (thread: MessageThread, now: Date): MessageQueueEntry => {
+    const claimTime = claimTimeAt(now)
+    return { thread, timeLeft: serviceLevel.timeLeft(thread.dueBy, now), claimStale: claimHasLapsed(claimableThread(thread), claimTime), claimTime }
+  }
 
   const summaryOf = (thread: MessageThread): ParentThreadSummary => ({
     id: thread.id,
@@ -124,30 +187,77 @@ export function createMessageService(deps: { db: Kysely<Database>; clock: Clock;
       return repository.unreadCount(participantId)
     },
 
-    /** A thread for a representative, with its posts; the read is recorded in the case's audit trail. */
-    async threadForStaff(staffId: number, threadId: number): Promise<ThreadWithPosts | undefined> {
+    /**
+     * A thread for a representative, with its posts and its place in the queue. Every staff read is in the audit
+     * trail: the case's, or for a thread about no case, the parent's.
+     */
+    async threadForStaff(staffId: number, threadId: number): Promise<StaffThread | undefined> {
       const thread = await repository.findById(threadId)
       if (!thread) return undefined
       const posts = await repository.postsFor(threadId)
+      const actor = { kind: 'staff' as const, id: staffId }
       if (thread.caseId !== null)
-        await audit.recordCaseEvents([
-          { actor: { kind: 'staff', id: staffId }, caseId: thread.caseId, channel: 'console', action: 'message.thread.read', details: { threadId } },
+        await audit.recordCaseEvents([{ actor, caseId: thread.caseId, channel: 'console', action: 'message.thread.read', details: { threadId } }])
+      else
+        await audit.recordParticipantEvents([
+          { actor, participantId: thread.participantId, channel: 'console', action: 'message.thread.read', details: { threadId } },
         ])
-      return { thread, posts }
+      return { ...entryOf(thread, clock.now()), posts }
     },
 
-    async claim(threadId: number, staffId: number): Promise<MessageThread | undefined> {
+    /** Threads waiting on the agency, due first, each with its time left. */
+    async listQueue(query: { languages?: readonly CallbackLanguage[]; topic?: CallbackTopic; now?: Date; limit?: number } = {}): Promise<MessageQueueEntry[]> {
+      const now = query.now ?? clock.now()
+      const threads = await repository.listWaiting({
+        languages: query.languages,
+        topic: query.topic,
+        limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
+      })
+      return threads.map((thread) => entryOf(thread, now))
+    },
+
+    /**
+     * Exactly one of any number of simultaneous claims succeeds (one conditional UPDATE); claiming one's own claim
+     * again is a no-op. An open thread, or one whose claim has lapsed, can be taken.
+     */
+    async claim(threadId: number, staffId: number): Promise<ThreadQueueResult> {
       const now = clock.now()
-      return repository.claim(threadId, staffId, now, staleClaimsBefore(now, deps.claimMinutes))
+      const claimed = await repository.claim(threadId, staffId, now, staleClaimsBefore(now, deps.claimMinutes))
+      if (claimed) return { ok: true, thread: claimed }
+      const current = await repository.findById(threadId)
+      if (current && holdsClaim({ staffId }, current)) return { ok: true, thread: current }
+      return refusedThread(threadRefusalFor('claim', current))
     },
 
-    /** A reply by the representative holding the claim; it closes the thread or keeps it open. */
+    /** The claimable thread due first in one of the languages given (those the representative speaks). */
+    async claimNext(staffId: number, filters: { languages: readonly CallbackLanguage[]; topic?: CallbackTopic }): Promise<ThreadQueueResult> {
+      if (filters.languages.length === 0) return refusedThread('nothing_to_claim')
+      const now = clock.now()
+      const claimed = await repository.claimNext(staffId, filters, now, staleClaimsBefore(now, deps.claimMinutes))
+      return claimed ? { ok: true, thread: claimed } : refusedThread('nothing_to_claim')
+    },
+
+    async release(threadId: number, staffId: number): Promise<ThreadQueueResult> {
+      const released = await repository.release(threadId, staffId, clock.now())
+      if (released) return { ok: true, thread: released }
+      return refusedThread(threadRefusalFor('release', await repository.findById(threadId)))
+    },
+
+    /** A reply by the representative holding the claim; it closes the thread or keeps it open (and back in the queue). */
     async replyAsStaff(args: { threadId: number; staffId: number; body: unknown; close: boolean }): Promise<ReplyResult> {
       const body = checkMessageBody(args.body)
       if (!body.ok) return refuse([body.issue])
       const replied = await repository.addStaffReply({ id: args.threadId, staffId: args.staffId, body: body.body, close: args.close, now: clock.now() })
       if (replied) return { ok: true, thread: replied }
       return { ok: false, reason: (await repository.findById(args.threadId)) ? 'not_claimed_by_you' : 'not_found' }
+    },
+
+    /** Threads started in a period of agency dates (both included), overall and by language and topic. */
+    async supervisorFigures(period: FigurePeriod, now: Date = clock.now()): Promise<SupervisorMessageFigures> {
+      if (!isFigurePeriod(period)) throw new CallbackValidationError([{ field: 'period', messageKey: 'callbacks:errors.periodInvalid' }])
+      const { from, to } = periodBounds(period, deps.calendar)
+      const rows = await repository.figureRows(from, to)
+      return supervisorMessageFigures(rows, { period, now, serviceLevel, calendar: deps.calendar })
     },
 
     listForCase(caseId: number): Promise<MessageThread[]> {

@@ -15,6 +15,8 @@ describe('every console page passes axe and html-validate', () => {
   let harness: BrowserHarness
   let phoneRequestId: number
   let caseId: number
+  let messageThreadId: number
+  let noCaseThreadId: number
 
   beforeAll(async () => {
     harness = await startBrowserHarness()
@@ -50,6 +52,14 @@ describe('every console page passes axe and html-validate', () => {
     const rep = await harness.testApp.database.db.selectFrom('staff').select('id').where('username', '=', bilingualRep.username).executeTakeFirstOrThrow()
     const claimed = await services.callbacks.claim(phoneRequestId, rep.id)
     expect(claimed.ok).toBe(true)
+    // A Spanish message about the family-violence case, being answered by the rep, and an English one about no case.
+    const fvParent = await participantIdOf(harness.testApp, persona('fv-paying-parent'))
+    const [fvCase] = await services.cases.listCaseSummaries({ kind: 'parent', participantId: fvParent }, 'web')
+    const thread = await services.messages.startThread({ participantId: fvParent, caseId: fvCase!.caseId, topic: 'payments', body: '¿Se registró mi pago?', language: 'es' })
+    messageThreadId = thread.id
+    expect((await services.messages.claim(messageThreadId, rep.id)).ok).toBe(true)
+    const noCase = await services.messages.startThread({ participantId: spanishId, caseId: null, topic: 'other', body: 'Una pregunta', language: 'es' })
+    noCaseThreadId = noCase.id
   })
   afterAll(() => harness?.close())
 
@@ -80,6 +90,13 @@ describe('every console page passes axe and html-validate', () => {
       problems.push(...(await visit(page, consolePaths.queue, 'queue')))
       problems.push(...(await visit(page, `${consolePaths.queue}?language=es`, 'queue filtered')))
       problems.push(...(await visit(page, `${consolePaths.queue}?language=xx`, 'queue filter errors', 400)))
+      problems.push(...(await visit(page, `${consolePaths.queue}?kind=message`, 'queue of messages')))
+      problems.push(...(await visit(page, `${consolePaths.queue}?kind=letters`, 'queue kind errors', 400)))
+      const messagePage = consolePathTo('message', { threadId: messageThreadId })
+      problems.push(...(await visit(page, messagePage, 'message being answered')))
+      problems.push(...(await submitMainForm(page, 'reply errors', 400, 'main form[action$="/replies"] button[type="submit"]')))
+      problems.push(...(await visit(page, consolePathTo('message', { threadId: noCaseThreadId }), 'message about no case, to take')))
+      problems.push(...(await visit(page, consolePathTo('message', { threadId: 2147483648 }), 'no such message', 404)))
       const requestPage = consolePathTo('callback', { callbackId: phoneRequestId })
       problems.push(...(await visit(page, requestPage, 'request being worked')))
       problems.push(...(await submitMainForm(page, 'attempt errors', 400, 'main form[action$="/attempts"] button[type="submit"]')))
@@ -101,6 +118,7 @@ describe('every console page passes axe and html-validate', () => {
       await signIn(page, supervisor, language)
       problems.push(...(await visit(page, consolePaths.queue, 'queue as supervisor')))
       problems.push(...(await visit(page, consolePathTo('callback', { callbackId: phoneRequestId }), 'request worked by another')))
+      problems.push(...(await visit(page, consolePathTo('message', { threadId: messageThreadId }), 'message answered by another')))
       problems.push(...(await visit(page, consolePaths.dashboard, 'dashboard')))
       problems.push(...(await visit(page, `${consolePaths.dashboard}?from=2026-13-01&to=`, 'dashboard period errors', 400)))
       problems.push(...(await visit(page, consolePathTo('caseAudit', { caseId }), 'case audit trail')))

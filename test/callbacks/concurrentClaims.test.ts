@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 
 import type { CallbackService } from '../../server/callbacks/callbackService'
+import { createMessageService, type MessageService } from '../../server/messages/messageService'
+import { createWorkQueue, type WorkQueue } from '../../server/queue/workQueue'
 import { type DatabaseHandle, openDatabase } from '../../server/db/connection'
 import { migrateToLatest } from '../../server/db/migrate'
 import { createTestDatabase, postgresAdminUrl } from '../helpers/testDatabase'
@@ -43,6 +45,10 @@ describe(`claims from two processes at once (${postgresAdminUrl ? 'PostgreSQL, t
   let handles: TwoHandles
   let processA: CallbackService
   let processB: CallbackService
+  let messagesA: MessageService
+  let messagesB: MessageService
+  let queueA: WorkQueue
+  let queueB: WorkQueue
   let world: CallbackWorld
   let repA: number
   let repB: number
@@ -55,9 +61,30 @@ describe(`claims from two processes at once (${postgresAdminUrl ? 'PostgreSQL, t
     repB = world.repEnglish
     processA = callbackServiceOn(handles.first, clock)
     processB = callbackServiceOn(handles.second, clock)
+    const messagesOn = (handle: DatabaseHandle, callbacks: CallbackService) =>
+      createMessageService({ db: handle.db, dialect: handle.dialect, clock, serviceLevel: callbacks.serviceLevel, calendar: callbacks.calendar, claimMinutes: 60 })
+    messagesA = messagesOn(handles.first, processA)
+    messagesB = messagesOn(handles.second, processB)
+    queueA = createWorkQueue({ callbacks: processA, messages: messagesA })
+    queueB = createWorkQueue({ callbacks: processB, messages: messagesB })
   })
   afterAll(() => handles.close())
-  beforeEach(() => handles.first.db.deleteFrom('callbacks').execute())
+  beforeEach(async () => {
+    await handles.first.db.deleteFrom('callbacks').execute()
+    await handles.first.db.deleteFrom('message_posts').execute()
+    await handles.first.db.deleteFrom('message_threads').execute()
+  })
+
+  /** Parents' messages about no case, alternately from either process. */
+  async function writeMessages(count: number, language: 'en' | 'es' = 'en'): Promise<number[]> {
+    const ids: number[] = []
+    const writers = [world.payer, world.receiver, world.stranger]
+    for (let i = 0; i < count; i++) {
+      const thread = await (i % 2 ? messagesA : messagesB).startThread({ participantId: writers[i % 3]!, caseId: null, topic: 'other', body: `Question ${i}`, language })
+      ids.push(thread.id)
+    }
+    return ids
+  }
 
   /** Unidentified callers' requests: no case, so none is merged with another. */
   async function fileRequests(count: number): Promise<number[]> {
@@ -138,5 +165,52 @@ describe(`claims from two processes at once (${postgresAdminUrl ? 'PostgreSQL, t
     )
     expect(new Set(results.map((r) => r.callback.id)).size).toBe(1)
     expect(results.filter((r) => !r.existing)).toHaveLength(1)
+  })
+
+  it('never lets two representatives claim the same message, from either process', async () => {
+    const ids = await writeMessages(25)
+    const outcomes = await Promise.all(
+      ids.map(async (id) => {
+        const results = await Promise.all([messagesA.claim(id, repA), messagesB.claim(id, repB), messagesB.claim(id, repB), messagesA.claim(id, repA)])
+        const winners = new Set(results.flatMap((r) => (r.ok ? [r.thread.claimedBy] : [])))
+        return { id, winners: [...winners], refusals: results.filter((r) => !r.ok).map((r) => !r.ok && r.reason) }
+      }),
+    )
+    for (const outcome of outcomes) {
+      expect(outcome.winners).toHaveLength(1)
+      expect(outcome.refusals).toEqual(['already_claimed', 'already_claimed'])
+    }
+    const stored = await handles.second.db.selectFrom('message_threads').select(['id', 'claimed_by']).orderBy('id').execute()
+    expect(stored).toEqual(outcomes.map((o) => ({ id: o.id, claimed_by: o.winners[0] })))
+  })
+
+  it('lets exactly one of many representatives take over a lapsed claim on a message', async () => {
+    const ids = await writeMessages(10)
+    for (const id of ids) expect(await messagesA.claim(id, world.supervisor)).toMatchObject({ ok: true })
+    clock.set('2026-01-05T18:30:00.000Z')
+    try {
+      const results = await Promise.all(ids.flatMap((id) => [messagesA.claim(id, repA), messagesB.claim(id, repB), messagesA.claim(id, repB), messagesB.claim(id, repA)]))
+      for (let i = 0; i < ids.length; i++) {
+        const winners = new Set(results.slice(4 * i, 4 * i + 4).flatMap((r) => (r.ok ? [r.thread.claimedBy] : [])))
+        expect(winners.size).toBe(1)
+      }
+    } finally {
+      clock.set('2026-01-05T17:00:00.000Z')
+    }
+  })
+
+  it('hands every callback and every message to exactly one of many "take the next one" calls over both processes', async () => {
+    const callbackIds = await fileRequests(12)
+    const threadIds = await writeMessages(12)
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => (i % 2 ? queueA.claimNext(repA) : queueB.claimNext(i % 4 ? repB : repA))),
+    )
+    const claimedCallbacks = results.flatMap((r) => (r.ok && r.kind === 'callback' ? [r.callback.id] : []))
+    const claimedThreads = results.flatMap((r) => (r.ok && r.kind === 'message' ? [r.threadId] : []))
+    expect(claimedCallbacks.sort((a, b) => a - b)).toEqual(callbackIds)
+    expect(claimedThreads.sort((a, b) => a - b)).toEqual(threadIds)
+    expect(results.filter((r) => !r.ok)).toHaveLength(16)
+    const threads = await handles.second.db.selectFrom('message_threads').select(['status', 'claimed_by']).execute()
+    expect(threads.every((t) => t.status === 'claimed' && (t.claimed_by === repA || t.claimed_by === repB))).toBe(true)
   })
 })

@@ -96,7 +96,7 @@ describe('the callback queue in the console', () => {
     expect(taken.status).toBe(303)
     expect(taken.headers.location).toBe(`${consolePaths.queue}?language=es`)
     const page = (await agent.get(taken.headers.location!).expect(200)).text
-    expect(page).toContain(escaped(text('en', 'callbacks:errors.nothingToClaim')))
+    expect(page).toContain(escaped(text('en', 'console:queue.nothingToClaim')))
     expect((await servicesOf(testApp).callbacks.callbackForStaff(webRequestId))!.callback.status).toBe('open')
   })
 

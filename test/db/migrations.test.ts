@@ -55,7 +55,7 @@ describe(`migrations (${process.env.TEST_POSTGRES_URL ? 'PostgreSQL' : 'SQLite'}
         : sql<{ name: string }>`select name from sqlite_master where type = 'index'`
     const names = (await indexQuery.execute(database.db)).rows.map((r) => r.name)
     expect(names).toEqual(
-      expect.arrayContaining(['case_roles_participant', 'ledger_case_posted', 'callbacks_status_due', 'audit_events_case']),
+      expect.arrayContaining(['case_roles_participant', 'ledger_case_posted', 'callbacks_status_due', 'audit_events_case', 'audit_events_participant']),
     )
   })
 

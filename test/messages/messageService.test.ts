@@ -18,7 +18,14 @@ describe('message service', () => {
   beforeAll(async () => {
     database = await createTestDatabase()
     world = await seedCallbackWorld(database)
-    messages = createMessageService({ db: database.db, clock, serviceLevel: createServiceLevel(agencyCalendar), claimMinutes: 60 })
+    messages = createMessageService({
+      db: database.db,
+      dialect: database.dialect,
+      clock,
+      serviceLevel: createServiceLevel(agencyCalendar),
+      calendar: agencyCalendar,
+      claimMinutes: 60,
+    })
   })
   afterAll(() => database.close())
   beforeEach(() => clock.set('2026-11-25T18:00:00Z'))
@@ -89,7 +96,7 @@ describe('message service', () => {
   it('counts a reply as unread until the parent opens the thread', async () => {
     const thread = await messages.startThread({ participantId: world.stranger, caseId: null, topic: 'other', body: 'Hello', language: 'en' })
     expect(await messages.unreadReplies(world.stranger)).toBe(0)
-    expect((await messages.claim(thread.id, world.repEnglish))?.status).toBe('claimed')
+    expect(await messages.claim(thread.id, world.repEnglish)).toMatchObject({ ok: true, thread: { status: 'claimed' } })
     clock.set('2026-11-25T19:00:00Z')
     const replied = await messages.replyAsStaff({ threadId: thread.id, staffId: world.repEnglish, body: 'Here is the answer.', close: true })
     expect(replied.ok && replied.thread.status).toBe('answered')
@@ -130,12 +137,15 @@ describe('message service', () => {
   it('gives a thread to exactly one of many simultaneous claims, and lets a lapsed claim be taken over', async () => {
     const thread = await write()
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => messages.claim(thread.id, i % 2 ? world.repBilingual : world.repEnglish)))
-    expect(results.filter(Boolean)).toHaveLength(1)
-    const holder = results.find(Boolean)!.claimedBy
+    // One representative wins; their own repeated clicks succeed idempotently, the other's are told it is taken.
+    const winners = new Set(results.flatMap((r) => (r.ok ? [r.thread.claimedBy] : [])))
+    expect(winners.size).toBe(1)
+    const holder = [...winners][0]!
+    expect(results.filter((r) => !r.ok)).toEqual(Array(4).fill({ ok: false, reason: 'already_claimed', messageKey: 'messages:errors.alreadyClaimed' }))
     const other = holder === world.repEnglish ? world.repBilingual : world.repEnglish
     clock.set('2026-11-25T18:59:00Z')
-    expect(await messages.claim(thread.id, other)).toBeUndefined()
+    expect(await messages.claim(thread.id, other)).toMatchObject({ ok: false, reason: 'already_claimed' })
     clock.set('2026-11-25T19:01:00Z')
-    expect((await messages.claim(thread.id, other))?.claimedBy).toBe(other)
+    expect(await messages.claim(thread.id, other)).toMatchObject({ ok: true, thread: { claimedBy: other } })
   })
 })

@@ -4,16 +4,22 @@ import type { AppDependencies } from '../../app'
 import { callbackLanguages, callbackTopics } from '../../callbacks/callbackRequest'
 import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
-import { callbackRow } from '../callbackViews'
+import { workItemKinds } from '../../queue/workQueue'
 import { setNotice } from '../notices'
 import { consolePaths, consolePathTo } from '../paths'
 import { staffPrincipalOf } from '../staffSession'
+import { claimantsOf, queueRow } from './queueRows'
 import { queueFilterFields, queueFilterSchema, serviceFilters } from './validation'
 
-// The callback queue: every pending request, the promise nearest to breaking first, with filters by language and
-// topic; "take the next one" claims the first ready request in a language the representative speaks.
+// One queue of what parents wait on: callback requests and messages, the promise nearest to breaking first, with
+// filters by kind, language and topic; "take the next one" claims the first ready item in a language the
+// representative speaks.
 export function queueController({ services }: AppDependencies) {
   const options = (req: Request) => ({
+    kinds: [
+      { value: '', label: req.t('console:queue.filters.allKinds') },
+      ...workItemKinds.map((value) => ({ value, label: req.t(`console:queue.kinds.${value}`) })),
+    ],
     languages: [
       { value: '', label: req.t('console:queue.filters.allLanguages') },
       ...callbackLanguages.map((value) => ({ value, label: req.t(`console:languages.${value}`) })),
@@ -24,18 +30,24 @@ export function queueController({ services }: AppDependencies) {
     ],
   })
 
-  const render = async (req: Request, res: Response, filters: { language?: string; topic?: string }, errors?: FieldErrors, typed: unknown = req.query) => {
+  const render = async (
+    req: Request,
+    res: Response,
+    filters: { kind?: string; language?: string; topic?: string },
+    errors?: FieldErrors,
+    typed: unknown = req.query,
+  ) => {
     const { staffId } = staffPrincipalOf(req)
-    const entries = errors ? [] : await services.callbacks.listQueue(filters)
-    const staffNames = await services.staffDirectory.staffNames(entries.flatMap((e) => (e.callback.claimedBy ? [e.callback.claimedBy] : [])))
+    const entries = errors ? [] : await services.queue.list(filters)
+    const staffNames = await services.staffDirectory.staffNames(claimantsOf(entries))
     renderForm(res, 'console/queue/queue', {
       pageTitle: req.t('console:queue.title'),
       values: keptValues(typed),
       errors,
       fieldOrder: queueFilterFields,
-      rows: entries.map((entry) => callbackRow(req.t, entry, { staffId, staffNames })),
+      rows: entries.map((entry) => queueRow(req.t, entry, { staffId, staffNames })),
       options: options(req),
-      filtered: Boolean(filters.language || filters.topic),
+      filtered: Boolean(filters.kind || filters.language || filters.topic),
     })
   }
 
@@ -46,19 +58,23 @@ export function queueController({ services }: AppDependencies) {
       await render(req, res, serviceFilters(form.data))
     },
 
-    /** Claims the ready request due first that matches the filters shown, in a language the representative speaks. */
+    /** Claims the ready item due first that matches the filters shown, in a language the representative speaks. */
     async claimNext(req: Request, res: Response) {
       const { staffId } = staffPrincipalOf(req)
       const form = validateForm(queueFilterSchema, req.body)
-      // A filter the queue does not know claims nothing: "all requests" is not what the representative asked for.
+      // A filter the queue does not know claims nothing: "everything" is not what the representative asked for.
       if (!form.ok) return render(req, res, {}, form.errors, req.body)
       const filters = serviceFilters(form.data)
-      const result = await services.callbacks.claimNext(staffId, filters)
+      const result = await services.queue.claimNext(staffId, filters)
       if (!result.ok) {
         setNotice(req, { key: result.messageKey, kind: 'info' })
         // Back to the queue as it was shown, filters and all.
         const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])))
         return res.redirect(303, query.size ? `${consolePaths.queue}?${query}` : consolePaths.queue)
+      }
+      if (result.kind === 'message') {
+        setNotice(req, { key: 'console:notices.messageClaimed', params: { id: result.threadId }, kind: 'success' })
+        return res.redirect(303, consolePathTo('message', { threadId: result.threadId }))
       }
       setNotice(req, { key: 'console:notices.claimed', params: { code: groupedConfirmationCode(result.callback.confirmationCode) }, kind: 'success' })
       res.redirect(303, consolePathTo('callback', { callbackId: result.callback.id }))

@@ -1,0 +1,121 @@
+import type { Request, Response } from 'express'
+
+import type { AppDependencies } from '../../app'
+import { NotFoundError } from '../../errors'
+import { claimableThread } from '../../messages/messageService'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
+import { holdsClaim, mayClaim } from '../../queue/claimRule'
+import { threadIdOf } from '../../routeParams'
+import { timeLeftText } from '../callbackViews'
+import { setNotice } from '../notices'
+import { consolePaths, consolePathTo } from '../paths'
+import { staffPrincipalOf } from '../staffSession'
+import { replyChoiceSchema, replyFields } from './validation'
+
+// One message thread as the representative answers it: the parent's words and the agency's replies, oldest first;
+// the writer's context beside it (who they are on the case, the case through the same case-inquiry service as the
+// portal and the phone line, the family-violence warning, never the other party's contact details); and the actions
+// its state allows (take it, reply in the parent's language and close it or keep it open, put it back). Every read
+// is in the audit trail (messages service): the case's, or the parent's for a thread about no case.
+
+export function messageController({ services }: AppDependencies) {
+  async function show(req: Request, res: Response, errors?: FieldErrors) {
+    const principal = staffPrincipalOf(req)
+    const detail = await services.messages.threadForStaff(principal.staffId, threadIdOf(req))
+    if (!detail) throw new NotFoundError()
+    const { thread, posts, timeLeft, claimStale, claimTime } = detail
+    const caseId = thread.caseId
+    const [view, parties] = await Promise.all([
+      caseId === null ? null : services.cases.getCaseView(principal, caseId, 'console'),
+      caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
+    ])
+    const writer =
+      parties?.parties.find((p) => p.participantId === thread.participantId) ??
+      (await services.staffDirectory.participantName(principal, thread.participantId))
+    const staffNames = await services.staffDirectory.staffNames([
+      ...posts.flatMap((p) => (p.staffId === null ? [] : [p.staffId])),
+      ...(thread.claimedBy === null ? [] : [thread.claimedBy]),
+    ])
+    const claimedByMe = holdsClaim(principal, thread)
+    renderForm(res, 'console/messages/message', {
+      pageTitle: req.t('console:message.title', { id: thread.id }),
+      values: keptValues(req.body),
+      errors,
+      fieldOrder: replyFields,
+      thread: { ...thread, dueBy: thread.dueBy.toISOString(), createdAt: thread.createdAt.toISOString() },
+      timeLeft: timeLeftText(req.t, timeLeft),
+      overdue: timeLeft.overdue,
+      waiting: thread.status !== 'answered',
+      claimedByMe,
+      claimedByName: thread.claimedBy === null ? null : (staffNames.get(thread.claimedBy) ?? null),
+      canClaim: mayClaim(principal, claimableThread(thread), claimTime),
+      claimStale,
+      writer: writer ? { name: writer.name, role: 'role' in writer ? writer.role : null } : null,
+      posts: posts.map((p) => ({
+        author: p.author,
+        staffName: p.staffId === null ? null : (staffNames.get(p.staffId) ?? null),
+        body: p.body,
+        createdAt: p.createdAt.toISOString(),
+      })),
+      summary: view?.summary ?? null,
+      nextSteps: view?.nextSteps.steps ?? [],
+      parties: parties?.parties ?? [],
+      familyViolence: parties ? parties.parties.some((p) => p.familyViolence) : Boolean(writer && 'familyViolence' in writer && writer.familyViolence),
+      replyHint: req.t(`console:message.replyHint.${thread.language}`),
+      closeOptions: ['yes', 'no'].map((value) => ({ value, label: req.t(`console:message.close.${value}`) })),
+    })
+  }
+
+  const backToThread = (res: Response, threadId: number) => res.redirect(303, consolePathTo('message', { threadId }))
+
+  return {
+    show: (req: Request, res: Response) => show(req, res),
+
+    async claim(req: Request, res: Response) {
+      const threadId = threadIdOf(req)
+      const result = await services.messages.claim(threadId, staffPrincipalOf(req).staffId)
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw new NotFoundError()
+        setNotice(req, { key: result.messageKey, kind: 'warning' })
+        return res.redirect(303, consolePaths.queue)
+      }
+      setNotice(req, { key: 'console:notices.messageClaimed', params: { id: threadId }, kind: 'success' })
+      backToThread(res, threadId)
+    },
+
+    async release(req: Request, res: Response) {
+      const threadId = threadIdOf(req)
+      const result = await services.messages.release(threadId, staffPrincipalOf(req).staffId)
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw new NotFoundError()
+        setNotice(req, { key: result.messageKey, kind: 'warning' })
+        return backToThread(res, threadId)
+      }
+      setNotice(req, { key: 'console:notices.messageReleased', params: { id: threadId }, kind: 'info' })
+      res.redirect(303, consolePaths.queue)
+    },
+
+    /** The reply goes to the parent's thread (unread for them); it closes the message or puts it back in the queue. */
+    async reply(req: Request, res: Response) {
+      const threadId = threadIdOf(req)
+      const choice = validateForm(replyChoiceSchema, req.body)
+      const bodyProblem = await services.messages.checkBody((req.body as Record<string, unknown> | undefined)?.body)
+      const errors: FieldErrors = { ...(bodyProblem ? { body: bodyProblem } : {}), ...(choice.ok ? {} : choice.errors) }
+      if (bodyProblem || !choice.ok) return show(req, res, errors)
+      const result = await services.messages.replyAsStaff({
+        threadId,
+        staffId: staffPrincipalOf(req).staffId,
+        body: (req.body as Record<string, unknown>).body,
+        close: choice.data.close === 'yes',
+      })
+      if (!result.ok) {
+        if (result.reason === 'not_found') throw new NotFoundError()
+        setNotice(req, { key: 'messages:errors.notClaimedByYou', kind: 'warning' })
+        return backToThread(res, threadId)
+      }
+      const key = result.thread.status === 'answered' ? 'console:notices.messageAnswered' : 'console:notices.messageKeptOpen'
+      setNotice(req, { key, params: { id: threadId }, kind: 'success' })
+      res.redirect(303, consolePaths.queue)
+    },
+  }
+}
