@@ -1,5 +1,6 @@
 import { consolePathTo } from '../../server/console/paths'
 import { portalPaths, pathTo } from '../../server/portal/paths'
+import { htmlErrors } from '../browser/browserHarness'
 import { bilingualRep, staffAgent } from '../console/consoleTestApp'
 import {
   controlTag,
@@ -120,6 +121,7 @@ describe('callbacks', () => {
       expect(response.text).toContain(`<span class="usa-error-message" id="details-error">${message}</span>`)
       expect(response.text).toMatch(/<textarea[^>]*id="details"[^>]*aria-describedby="details-hint details-error" aria-invalid="true">/)
       expect(response.text).toContain(`>${long}</textarea>`)
+      expect(await htmlErrors(response.text)).toEqual([])
       expect(await storedFor(participantId)).toEqual([])
     })
 
@@ -138,6 +140,18 @@ describe('callbacks', () => {
       const requestPage = (await rep.get(consolePathTo('callback', { callbackId: stored!.id })).expect(200)).text
       expect(requestPage).toContain(`<dt>${escaped(text(language, 'console:callback.details'))}</dt><dd class="message-body" data-callback-details>${shown}</dd>`)
       expect(requestPage).not.toContain('<script>alert')
+
+      // The same case and topic again is the request already waiting: it keeps its words, and the parent is told the
+      // new ones were not added.
+      const again = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, topic: 'other', details: 'Something else now', language }), 303)
+      expect(again.headers.location).toBe(`${filed.headers.location}?existing=1&note=0`)
+      const notAdded = (await agent.get(again.headers.location).expect(200)).text
+      expect(notAdded).toContain(escaped(text(language, 'portal:callbacks.confirmation.noteNotAdded')))
+      expect(await htmlErrors(notAdded)).toEqual([])
+      expect((await storedFor(participantId)).map((row) => row.details)).toEqual([stored!.details])
+      const sameWords = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, topic: 'other', details: note, language }), 303)
+      expect(sameWords.headers.location).toBe(`${filed.headers.location}?existing=1`)
+      expect((await agent.get(sameWords.headers.location).expect(200)).text).not.toContain('data-note-not-added')
 
       // Nothing written (or only spaces) is stored as nothing, and neither page shows an empty note.
       const blank = withStatus(await submitForm(agent, portalPaths.requestCallback, { ...good, topic: 'documents', details: ' \r\n ', language }), 303)

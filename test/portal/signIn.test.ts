@@ -1,6 +1,7 @@
 import request from 'supertest'
 
 import { portalPaths } from '../../server/portal/paths'
+import { htmlErrors } from '../browser/browserHarness'
 import {
   createPortalTestApp,
   csrfTokenIn,
@@ -59,6 +60,8 @@ describe('sign in and sign out', () => {
       expect(html).toMatch(new RegExp(`data-activate-hint[\\s\\S]*href="${portalPaths.activate}">${escaped(text(language, 'portal:signIn.firstTime.link'))}</a>`))
     }
     expect(unknown).toBe(known)
+    // The page with the hint is valid HTML (the token and the typed username taken out change nothing there).
+    expect(await htmlErrors(known)).toEqual([])
     expect(notActivated).toBe(known)
     // Not before a try, and not for a form left empty.
     expect((await request(testApp.app).get(`${portalPaths.signIn}?lng=${language}`).expect(200)).text).not.toContain('data-activate-hint')

@@ -94,7 +94,10 @@ export function callbacksController(deps: AppDependencies) {
         return showForm(req, res, keptValues(req.body), errors)
       }
       const path = pathTo('callbackConfirmation', { code: outcome.callback.confirmationCode })
-      res.redirect(303, outcome.existing ? `${path}?existing=1` : path)
+      // The request already waiting keeps its own words: say so when the parent wrote something new, rather than
+      // let them think the representative will read it.
+      const noteNotAdded = outcome.existing && form.data.details !== null && form.data.details !== outcome.callback.details
+      res.redirect(303, outcome.existing ? `${path}?existing=1${noteNotAdded ? '&note=0' : ''}` : path)
     },
 
     async confirmation(req: Request, res: Response) {
@@ -103,6 +106,7 @@ export function callbacksController(deps: AppDependencies) {
         pageTitle: req.t('portal:callbacks.confirmation.title'),
         callback,
         existing: req.query.existing === '1',
+        noteNotAdded: req.query.existing === '1' && req.query.note === '0',
       })
     },
 
