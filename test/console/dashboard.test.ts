@@ -70,6 +70,26 @@ describe('supervisor dashboard', () => {
     expect((await services.callbacks.cancelByParent(participantId, third.id)).ok).toBe(true)
     await file('2025-09-12T09:00:00', 'en', 'license')
     callbackDue = { inTime: first.dueBy, late: second.dueBy }
+
+    // Messages, judged as callbacks are. 1: English, payments, Monday 9:00, first answered Tuesday 10:00 (in time).
+    // 2: Spanish, other, Wednesday 10:00 (due Monday 15 at 10:00), first answered Monday 15:00 (late).
+    // 3: Spanish, other, Friday 9:00, never answered: past due now.
+    const write = async (localTime: string, language: Language, topic: string) => {
+      clock.set(at(localTime))
+      return services.messages.startThread({ participantId, caseId: null, topic, body: 'A question', language })
+    }
+    const reply = async (threadId: number, localTime: string, close: boolean) => {
+      clock.set(at(localTime))
+      expect((await services.messages.claim(threadId, staff.id)).ok).toBe(true)
+      expect((await services.messages.replyAsStaff({ threadId, staffId: staff.id, body: 'An answer', close })).ok).toBe(true)
+    }
+    const m1 = await write('2025-09-08T09:00:00', 'en', 'payments')
+    await reply(m1.id, '2025-09-09T10:00:00', false)
+    // A later reply does not change when the message was first answered.
+    await reply(m1.id, '2025-09-16T10:00:00', true)
+    const m2 = await write('2025-09-10T10:00:00', 'es', 'other')
+    await reply(m2.id, '2025-09-15T15:00:00', true)
+    await write('2025-09-12T09:00:00', 'es', 'other')
     clock.set(demoNoon)
   })
   afterAll(() => testApp.close())
@@ -116,8 +136,21 @@ describe('supervisor dashboard', () => {
     expect(row('first-attempt-by-language', es)).toEqual(['1', '11 h 30 min', '27 h 30 min'])
     expect(row('first-attempt-by-topic', text('en', 'callbacks:topics.license'))).toEqual(['0', 'No figure', 'No figure'])
 
+    // Messages: received, not yet due, judged, first answered in time, share, target, median office time to the first
+    // answer. Message 1 waited 7 + 2 = 9 office hours; message 2 from Wednesday 10:00 to Monday 15:00, 6 + 8 + 8 + 7 =
+    // 29 office hours; the median of the two is 19 hours.
+    expect(row('messages-within-due-by-language', en)).toEqual(['1', '0', '1', '1', '100%', met, '9 h 0 min'])
+    expect(row('messages-within-due-by-language', es)).toEqual(['2', '0', '2', '0', '0%', notMet, '29 h 0 min'])
+    expect(row('messages-within-due-by-language', all)).toEqual(['3', '0', '3', '1', '33.3%', notMet, '19 h 0 min'])
+    expect(row('messages-within-due-by-topic', text('en', 'callbacks:topics.other'))).toEqual(['2', '0', '2', '0', '0%', notMet, '29 h 0 min'])
+    expect(row('messages-within-due-by-topic', text('en', 'callbacks:topics.court'))).toEqual(['0', '0', '0', '0', 'No figure', none, 'No figure'])
+    expect(html).toContain(escaped(text('en', 'supervisor:headline.answeredWithinDue')))
+
     // Each chart is an image named by its heading and description, pointing at its table, with the target drawn.
-    for (const id of ['calls-by-language', 'within-due-by-language', 'within-due-by-topic', 'first-attempt-by-language', 'first-attempt-by-topic']) {
+    for (const id of [
+      'calls-by-language', 'within-due-by-language', 'within-due-by-topic', 'first-attempt-by-language', 'first-attempt-by-topic',
+      'messages-within-due-by-language', 'messages-within-due-by-topic',
+    ]) {
       expect(section(id)).toContain(`role="img" aria-labelledby="${id}-heading ${id}-description"`)
       expect(section(id)).toContain(`href="#${id}-table"`)
       expect(section(id)).toMatch(/<caption>[^<]+<\/caption>/)
@@ -125,6 +158,7 @@ describe('supervisor dashboard', () => {
     expect(section('calls-by-language')).toContain('class="chart-reference"')
     expect(section('calls-by-language')).toContain(escaped(text('en', 'supervisor:target.of', { target: '70%' })))
     expect(section('within-due-by-topic')).toContain(escaped(text('en', 'supervisor:target.of', { target: '80%' })))
+    expect(section('messages-within-due-by-topic')).toContain(escaped(text('en', 'supervisor:target.of', { target: '80%' })))
     expect(html).toContain(`href="${escaped(`${consolePaths.dashboardCsv}?from=${period.from}&to=${period.to}`)}"`)
     expect(await htmlErrors(html)).toEqual([])
   })
@@ -194,6 +228,12 @@ describe('supervisor dashboard', () => {
     expect(value('medianBusinessMinutesToFirstAttempt', all)).toBe('375')
     expect(value('medianMinutesToFirstAttempt', all)).toBe('855')
     expect(value('shareCompletedWithinDue', text('es', 'callbacks:topics.court'))).toBe('')
+    expect(value('messages.received', all)).toBe('3')
+    expect(value('messages.targetAnsweredWithinDue', all)).toBe('0.8')
+    expect(value('messages.shareAnsweredWithinDue', all)).toBe('0.3333')
+    expect(value('messages.shareAnsweredWithinDue', text('es', 'supervisor:categories.language.en'))).toBe('1')
+    expect(value('messages.medianBusinessMinutesToFirstAnswer', all)).toBe('1140')
+    expect(value('messages.shareAnsweredWithinDue', text('es', 'callbacks:topics.court'))).toBe('')
   })
 
   it('refuses a bad period for the CSV with a 400 in the user’s language', async () => {

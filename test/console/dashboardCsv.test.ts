@@ -2,7 +2,9 @@ import type { TFunction } from 'i18next'
 
 import { createBusinessCalendar } from '../../server/callbacks/businessCalendar'
 import { supervisorCallbackFigures } from '../../server/callbacks/supervisorFigures'
+import { createServiceLevel } from '../../server/callbacks/serviceLevel'
 import { supervisorCallFigures } from '../../server/calls/callFigures'
+import { supervisorMessageFigures } from '../../server/messages/messageFigures'
 import { csvNumber, dashboardCsv } from '../../server/console/dashboard/dashboardCsv'
 
 const calendar = createBusinessCalendar()
@@ -10,6 +12,7 @@ const period = { from: '2026-01-05', to: '2026-01-09' }
 const empty = {
   calls: supervisorCallFigures([], { period, calendar }),
   callbacks: supervisorCallbackFigures([], { period, now: new Date('2026-01-12T20:00:00Z'), calendar }),
+  messages: supervisorMessageFigures([], { period, now: new Date('2026-01-12T20:00:00Z'), serviceLevel: createServiceLevel(calendar), calendar }),
 }
 
 describe('the dashboard CSV', () => {

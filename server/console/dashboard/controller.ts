@@ -22,8 +22,12 @@ export function dashboardController({ services, clock }: AppDependencies) {
   }
 
   async function figuresFor(period: Period): Promise<DashboardFigures> {
-    const [calls, callbacks] = await Promise.all([services.calls.supervisorFigures(period), services.callbacks.supervisorFigures(period)])
-    return { calls, callbacks }
+    const [calls, callbacks, messages] = await Promise.all([
+      services.calls.supervisorFigures(period),
+      services.callbacks.supervisorFigures(period),
+      services.messages.supervisorFigures(period),
+    ])
+    return { calls, callbacks, messages }
   }
 
   return {

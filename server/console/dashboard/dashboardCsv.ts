@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { callbackLanguages, callbackTopics } from '../../callbacks/callbackRequest'
 import type { CallbackFigures } from '../../callbacks/supervisorFigures'
 import { type CallFigures, callLanguages } from '../../calls/callFigures'
+import type { MessageFigures } from '../../messages/messageFigures'
 import { csvDocument } from '../../portal/payments/historyCsv'
 import type { DashboardFigures } from './dashboardSections'
 
@@ -15,6 +16,10 @@ const callbackMeasures = [
   'requested', 'cancelledByParent', 'notYetDue', 'judged', 'completedWithinDue', 'shareCompletedWithinDue', 'attempted',
   'medianBusinessMinutesToFirstAttempt', 'medianMinutesToFirstAttempt',
 ] as const satisfies ReadonlyArray<keyof CallbackFigures>
+const messageMeasures = [
+  'received', 'notYetDue', 'judged', 'answeredWithinDue', 'shareAnsweredWithinDue', 'answered',
+  'medianBusinessMinutesToFirstAnswer', 'medianMinutesToFirstAnswer',
+] as const satisfies ReadonlyArray<keyof MessageFigures>
 
 /** Plain decimal, no grouping, at most four places, empty when there is no figure. */
 export function csvNumber(value: number | null): string {
@@ -39,5 +44,12 @@ export function dashboardCsv(figures: DashboardFigures, t: TFunction): string {
   callbacks(all, 'all', figures.callbacks.overall)
   callbackLanguages.forEach((language) => callbacks(languageName(language), 'language', figures.callbacks.byLanguage[language]))
   callbackTopics.forEach((topic) => callbacks(t(`callbacks:topics.${topic}`), 'topic', figures.callbacks.byTopic[topic]))
+
+  const messages = (group: string, breakdown: 'all' | 'language' | 'topic', m: MessageFigures) =>
+    messageMeasures.forEach((measure) => add(`messages.${measure}`, breakdown, group, m[measure]))
+  add('messages.targetAnsweredWithinDue', 'all', all, figures.messages.target)
+  messages(all, 'all', figures.messages.overall)
+  callbackLanguages.forEach((language) => messages(languageName(language), 'language', figures.messages.byLanguage[language]))
+  callbackTopics.forEach((topic) => messages(t(`callbacks:topics.${topic}`), 'topic', figures.messages.byTopic[topic]))
   return csvDocument(rows)
 }

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { type CallbackFigures, type SupervisorCallbackFigures } from '../../callbacks/supervisorFigures'
 import { callbackLanguages, callbackTopics } from '../../callbacks/callbackRequest'
 import { type CallFigures, callLanguages, type SupervisorCallFigures } from '../../calls/callFigures'
+import type { MessageFigures, SupervisorMessageFigures } from '../../messages/messageFigures'
 import { type BarChart, barChart, type ChartSeries } from '../../portal/payments/barChart'
 
 // The supervisor's figures as the page shows them: sections that each pair a chart with the table of the same
@@ -12,6 +13,8 @@ import { type BarChart, barChart, type ChartSeries } from '../../portal/payments
 export interface DashboardFigures {
   calls: SupervisorCallFigures
   callbacks: SupervisorCallbackFigures
+  /** Counted as callbacks are: a first answer within the same service level, against the same line. */
+  messages: SupervisorMessageFigures
 }
 
 export interface FigureTable {
@@ -90,6 +93,12 @@ export function headlines(figures: DashboardFigures, f: Formatters): Headline[] 
       label: t('supervisor:headline.completedWithinDue'),
       value: f.percent(callbacks.shareCompletedWithinDue),
       note: `${t('supervisor:target.of', { target: f.percent(figures.callbacks.target) })} ${f.targetStatus(callbacks.meetsTarget)}`,
+    },
+    { label: t('supervisor:headline.messagesReceived'), value: f.count(figures.messages.overall.received) },
+    {
+      label: t('supervisor:headline.answeredWithinDue'),
+      value: f.percent(figures.messages.overall.shareAnsweredWithinDue),
+      note: `${t('supervisor:target.of', { target: f.percent(figures.messages.target) })} ${f.targetStatus(figures.messages.overall.meetsTarget)}`,
     },
     {
       label: t('supervisor:headline.medianFirstAttempt'),
@@ -199,6 +208,34 @@ function firstAttemptSection(id: string, by: 'language' | 'topic', categories: A
   }
 }
 
+function messagesWithinDueSection(by: 'language' | 'topic', categories: Array<Category<MessageFigures>>, target: number, f: Formatters): FigureSection {
+  const { t } = f
+  const series: ChartSeries[] = [
+    { className: 'chart-bar--share', label: t('supervisor:messagesWithinDue.series'), values: categories.map((c) => asPercent(c.figures.shareAnsweredWithinDue)) },
+  ]
+  return {
+    id: `messages-within-due-by-${by}`,
+    heading: t(`supervisor:messagesWithinDue.heading.${by}`),
+    intro: t('supervisor:messagesWithinDue.intro'),
+    chartDescription: t('supervisor:messagesWithinDue.chartDescription', { target: f.percent(target) }),
+    chart: percentTicks(
+      barChart(categories.map((c) => c.axisLabel), series, { top: 100, reference: { value: target * 100, label: t('supervisor:target.of', { target: f.percent(target) }) } }),
+      f,
+    ),
+    table: figureTable(
+      t(`supervisor:messagesWithinDue.caption.${by}`),
+      [`by.${by}`, 'received', 'notYetDue', 'judged', 'answeredWithinDue', 'share', 'target', 'medianOffice'].map((c) => t(`supervisor:messagesWithinDue.columns.${c}`)),
+      categories.map(({ label, figures: c }) => ({
+        header: label,
+        cells: [
+          f.count(c.received), f.count(c.notYetDue), f.count(c.judged), f.count(c.answeredWithinDue), f.percent(c.shareAnsweredWithinDue),
+          f.targetStatus(c.meetsTarget), f.duration(c.medianBusinessMinutesToFirstAnswer),
+        ],
+      })),
+    ),
+  }
+}
+
 /** Every breakdown lists all its categories, even at zero, and ends with the whole period's row. */
 export function dashboardSections(figures: DashboardFigures, f: Formatters): FigureSection[] {
   const { t } = f
@@ -210,11 +247,18 @@ export function dashboardSections(figures: DashboardFigures, f: Formatters): Fig
     ...callbackTopics.map((topic) => ({ axisLabel: t(`supervisor:categories.topicShort.${topic}`), label: t(`callbacks:topics.${topic}`), figures: figures.callbacks.byTopic[topic] })),
     { ...all, figures: figures.callbacks.overall },
   ]
+  const messagesByLanguage = [...callbackLanguages.map((l) => ({ ...languageLabel(l), figures: figures.messages.byLanguage[l] })), { ...all, figures: figures.messages.overall }]
+  const messagesByTopic = [
+    ...callbackTopics.map((topic) => ({ axisLabel: t(`supervisor:categories.topicShort.${topic}`), label: t(`callbacks:topics.${topic}`), figures: figures.messages.byTopic[topic] })),
+    { ...all, figures: figures.messages.overall },
+  ]
   return [
     callSection(callCategories, figures.calls.target, f),
     withinDueSection('within-due-by-language', 'language', byLanguage, figures.callbacks.target, f),
     withinDueSection('within-due-by-topic', 'topic', byTopic, figures.callbacks.target, f),
     firstAttemptSection('first-attempt-by-language', 'language', byLanguage, f),
     firstAttemptSection('first-attempt-by-topic', 'topic', byTopic, f),
+    messagesWithinDueSection('language', messagesByLanguage, figures.messages.target, f),
+    messagesWithinDueSection('topic', messagesByTopic, figures.messages.target, f),
   ]
 }
