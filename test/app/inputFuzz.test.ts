@@ -15,9 +15,9 @@ import { newCallSid } from '../ivr/helpers/simulatedCall'
 import { type Agent, createPortalTestApp, csrfTokenIn, participantIdOf, persona, type PortalTestApp, servicesOf, signedInAgent } from '../portal/portalTestApp'
 
 // Property-based fuzz of every form of the portal and the console, of every /ivr and /texts webhook and of the
-// intake API, through one app over the demo data. Whatever is sent: never a 5xx; a rejected request (4xx) changes none of the tables the form could
-// change; a generated marker tag never comes back unescaped in HTML, and TwiML stays well-formed XML; a body over the
-// limit gets 413. The figures (inputs sent, 5xx seen) are printed at the end for the record (issue 11).
+// intake API, through one app over the demo data. Whatever is sent: never a 5xx; a rejected request (4xx) changes
+// none of the tables the form could change; a generated marker tag never comes back unescaped in HTML, and TwiML
+// stays well-formed XML; a body over the limit gets 413. The figures (inputs sent, 5xx seen) are printed at the end for the record (issue 11).
 
 const marker = '<x-fuzz>'
 const intakeToken = 'fuzz-intake-token-0123456789abcdefghijkl'
