@@ -42,6 +42,14 @@ describe('public pages and error pages in both languages', () => {
     expect(response.text).toContain('<html lang="en">')
   })
 
+  it.each(['en', 'es'])('describes the service to search engines in %s (a meta description from the locale)', async (language) => {
+    const response = await request(testApp.app).get(`/?lng=${language}`).expect(200)
+    const description = /<meta name="description" content="([^"]+)">/.exec(response.text)?.[1]
+    expect(description).toBeDefined()
+    expect(description!.length).toBeGreaterThan(50)
+    expect(description).toContain(language === 'es' ? 'manutención' : 'child support')
+  })
+
   it.each([
     ['en', 'Page not found'],
     ['es', 'No se encontró la página'],
