@@ -101,3 +101,12 @@ export function refusalFor(
   // and given back in between.
   return now && current.status === 'open' && !isReady({ notBefore: current.nextAttemptAfter ?? null }, now) ? 'waiting_for_retry' : 'already_claimed'
 }
+
+/** Input a representative or supervisor sent that the callback service refuses. */
+export const serviceErrorKeys = {
+  outcomeUnknown: 'callbacks:errors.outcomeUnknown',
+  noteTooLong: 'callbacks:errors.noteTooLong',
+  languageUnknown: 'callbacks:errors.languageUnknown',
+  topicUnknown: 'callbacks:errors.topicUnknown',
+  periodInvalid: 'callbacks:errors.periodInvalid',
+} as const

@@ -1,24 +1,18 @@
 // Every read and write of callback requests, in Kysely that runs the same on SQLite and PostgreSQL. The queue's
 // state changes are single conditional UPDATEs checked by the row they return: the database, not this process,
 // decides which of two representatives gets a request, so the rule holds across any number of app processes.
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 
 import type { SqlDialect } from '../db/dialect'
-import type { CallbackAttemptsTable, CallbacksTable, Database } from '../db/schema'
-import { type Callback, type CallbackAttempt, type CallbackStatus, pendingStatuses } from './callbackRecord'
-import type { CallbackLanguage, CallbackTopic, JsonObject, ValidCallbackRequest } from './callbackRequest'
+import type { Database } from '../db/schema'
+import { type Callback, type CallbackAttempt, pendingStatuses } from './callbackRecord'
+import type { CallbackLanguage, CallbackTopic, ValidCallbackRequest } from './callbackRequest'
 import type { AttemptTransition } from './callbackQueue'
-import type { CallbackWindow } from './serviceLevel'
+import { attemptFromRow, callbackFromRow, type CallbackRow, type CallbackTables, dateOrNull, iso } from './callbackRows'
 import type { CallbackFigureRow } from './supervisorFigures'
 import { isParentPartyTo } from '../cases/caseRepository'
 
-// schema.ts lists the statuses 0001 knew; this domain adds 'unreachable' (callbackRecord.ts). The column is text
-// with no check, so only the type differs. Once schema.ts's CallbackStatus includes 'unreachable' this view of the
-// tables equals `Database` and the cast in `createCallbackRepository` can go.
-type CallbacksView = Omit<CallbacksTable, 'status'> & { status: CallbackStatus }
-type CallbackTables = Omit<Database, 'callbacks'> & { callbacks: CallbacksView }
-type CallbackRow = Selectable<CallbacksView>
-type AttemptRow = Selectable<CallbackAttemptsTable>
+export { callbackFromRow, uniqueViolationOf, type UniqueViolation } from './callbackRows'
 
 export interface NewCallback extends ValidCallbackRequest {
   confirmationCode: string
@@ -29,74 +23,6 @@ export interface NewCallback extends ValidCallbackRequest {
 export interface QueueFilters {
   languages?: readonly CallbackLanguage[]
   topic?: CallbackTopic
-}
-
-export type UniqueViolation = 'confirmation_code' | 'pending_request'
-
-/** Which unique rule an insert broke, from either driver's error; null for any other error. */
-export function uniqueViolationOf(error: unknown): UniqueViolation | null {
-  const { code, constraint, message } = (error ?? {}) as { code?: string; constraint?: string; message?: string }
-  // PostgreSQL: SQLSTATE 23505 names the constraint; better-sqlite3: SQLITE_CONSTRAINT_UNIQUE names columns or index.
-  if (code === '23505') {
-    if (constraint === 'callbacks_one_pending_request') return 'pending_request'
-    if (constraint?.includes('confirmation_code')) return 'confirmation_code'
-    return null
-  }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message) {
-    if (message.includes('callbacks_one_pending_request')) return 'pending_request'
-    if (message.includes('callbacks.confirmation_code')) return 'confirmation_code'
-  }
-  return null
-}
-
-const iso = (date: Date) => date.toISOString()
-const dateOrNull = (value: string | null) => (value === null ? null : new Date(value))
-
-function parseContext(text: string | null): JsonObject | null {
-  if (text === null) return null
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : null
-  } catch {
-    return null
-  }
-}
-
-export function callbackFromRow(row: CallbackRow): Callback {
-  return {
-    id: row.id,
-    confirmationCode: row.confirmation_code,
-    caseId: row.case_id,
-    participantId: row.participant_id,
-    phone: row.phone,
-    language: row.language,
-    topic: row.topic as CallbackTopic,
-    preferredWindow: row.preferred_window as CallbackWindow,
-    channel: row.channel,
-    callSid: row.call_sid,
-    phoneContext: parseContext(row.phone_context),
-    details: row.details,
-    dueBy: new Date(row.due_by),
-    status: row.status,
-    claimedBy: row.claimed_by,
-    claimedAt: dateOrNull(row.claimed_at),
-    attempts: Number(row.attempts),
-    nextAttemptAfter: dateOrNull(row.next_attempt_after),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    closedAt: dateOrNull(row.closed_at),
-  }
-}
-
-function attemptFromRow(row: AttemptRow): CallbackAttempt {
-  return {
-    id: row.id,
-    callbackId: row.callback_id,
-    staffId: row.staff_id,
-    attemptedAt: new Date(row.attempted_at),
-    outcome: row.outcome,
-    note: row.note,
-  }
 }
 
 /**
