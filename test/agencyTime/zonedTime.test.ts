@@ -1,5 +1,5 @@
 import { addDays, isIsoDate, isoWeekdayOf } from '../../server/agencyTime/calendarDates'
-import { instantAt, localPartsOf, parseClockTime } from '../../server/agencyTime/zonedTime'
+import { instantAt, localDateOf, localPartsOf, parseClockTime } from '../../server/agencyTime/zonedTime'
 
 const pacific = 'America/Los_Angeles'
 
@@ -50,5 +50,27 @@ describe('wall-clock times at the agency', () => {
     expect(parseClockTime('16:00')).toBe(960)
     expect(() => parseClockTime('4pm')).toThrow(RangeError)
     expect(() => parseClockTime('24:30')).toThrow(RangeError)
+  })
+})
+
+describe('clock times and local dates at their edges', () => {
+  it('reads HH:MM from 00:00 to 24:00 and nothing else', () => {
+    expect(parseClockTime('00:00')).toBe(0)
+    expect(parseClockTime('08:00')).toBe(480)
+    expect(parseClockTime('23:59')).toBe(1439)
+    expect(parseClockTime('24:00')).toBe(1440)
+    for (const text of ['24:01', '25:00', '29:00', '8:00', 'x08:00', '08:00x', '08:60', '', '08:00 ']) {
+      expect(() => parseClockTime(text)).toThrow(`not a clock time (HH:MM): ${JSON.stringify(text)}`)
+    }
+  })
+
+  it('gives the calendar date in the zone, either side of midnight and across zones', () => {
+    // 07:59 UTC is 11:59 p.m. the day before in Los Angeles (daylight time), 08:00 UTC is midnight there.
+    expect(localDateOf(new Date('2026-05-05T06:59:59Z'), 'America/Los_Angeles')).toBe('2026-05-04')
+    expect(localDateOf(new Date('2026-05-05T07:00:00Z'), 'America/Los_Angeles')).toBe('2026-05-05')
+    expect(localDateOf(new Date('2026-12-31T23:30:00Z'), 'America/Los_Angeles')).toBe('2026-12-31')
+    expect(localDateOf(new Date('2026-12-31T23:30:00Z'), 'Asia/Tokyo')).toBe('2027-01-01')
+    // The same answer the second time (the formatter is kept per zone).
+    expect(localDateOf(new Date('2026-12-31T23:30:00Z'), 'America/Los_Angeles')).toBe('2026-12-31')
   })
 })

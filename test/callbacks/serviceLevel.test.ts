@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 
 import { createBusinessCalendar } from '../../server/callbacks/businessCalendar'
-import { type CallbackWindow, callbackWindows, createServiceLevel } from '../../server/callbacks/serviceLevel'
+import { type CallbackWindow, callbackWindows, createServiceLevel, isCallbackWindow } from '../../server/callbacks/serviceLevel'
 
 const calendar = createBusinessCalendar()
 const serviceLevel = createServiceLevel(calendar)
@@ -138,5 +138,19 @@ describe('service level: due within the chosen window, never later than three bu
         { numRuns: 1000 },
       )
     })
+  })
+})
+
+describe('what the service level accepts', () => {
+  it('knows the callback windows, and nothing else', () => {
+    for (const window of callbackWindows) expect(isCallbackWindow(window)).toBe(true)
+    for (const value of ['', 'evening', 'ASAP', ' morning', null, undefined, 1, ['asap']]) expect(isCallbackWindow(value)).toBe(false)
+  })
+
+  it('refuses a limit that is not a whole number of business days, one or more', () => {
+    for (const maxBusinessDays of [0, -1, 1.5, Number.NaN]) {
+      expect(() => createServiceLevel(calendar, { maxBusinessDays })).toThrow('maxBusinessDays must be a whole number ≥ 1')
+    }
+    expect(() => createServiceLevel(calendar, { maxBusinessDays: 1 })).not.toThrow()
   })
 })
