@@ -62,44 +62,36 @@ export interface AuditTrail {
 }
 
 export function createAuditTrail(db: Kysely<Database>, clock: Clock): AuditTrail {
+  /** One insert for a batch, filed under a case or under a parent; every row of a batch shares its instant. */
+  async function insertEvents(
+    events: (Omit<CaseAuditEvent, 'caseId'> & { caseId: number | null; participantId: number | null })[],
+  ): Promise<void> {
+    if (events.length === 0) return
+    const occurredAt = clock.now().toISOString()
+    await db
+      .insertInto('audit_events')
+      .values(
+        events.map((event) => ({
+          occurred_at: occurredAt,
+          actor_kind: event.actor.kind,
+          actor_id: event.actor.id,
+          case_id: event.caseId,
+          participant_id: event.participantId,
+          action: event.action,
+          channel: event.channel,
+          details: event.details ? JSON.stringify(event.details) : null,
+        })),
+      )
+      .execute()
+  }
+
   return {
-    async recordCaseEvents(events) {
-      if (events.length === 0) return
-      const occurredAt = clock.now().toISOString()
-      await db
-        .insertInto('audit_events')
-        .values(
-          events.map((event) => ({
-            occurred_at: occurredAt,
-            actor_kind: event.actor.kind,
-            actor_id: event.actor.id,
-            case_id: event.caseId,
-            action: event.action,
-            channel: event.channel,
-            details: event.details ? JSON.stringify(event.details) : null,
-          })),
-        )
-        .execute()
+    recordCaseEvents(events) {
+      return insertEvents(events.map((event) => ({ ...event, participantId: null })))
     },
 
-    async recordParticipantEvents(events) {
-      if (events.length === 0) return
-      const occurredAt = clock.now().toISOString()
-      await db
-        .insertInto('audit_events')
-        .values(
-          events.map((event) => ({
-            occurred_at: occurredAt,
-            actor_kind: event.actor.kind,
-            actor_id: event.actor.id,
-            case_id: null,
-            participant_id: event.participantId,
-            action: event.action,
-            channel: event.channel,
-            details: event.details ? JSON.stringify(event.details) : null,
-          })),
-        )
-        .execute()
+    recordParticipantEvents(events) {
+      return insertEvents(events.map((event) => ({ ...event, caseId: null })))
     },
 
     async participantAuditTrail(participantId, options = {}) {
