@@ -29,9 +29,15 @@ function waitForErrorSummaryFocus(page: Page) {
   )
 }
 
-/** Whether the element is what a pointer at its centre would reach: drawn on top, covered by nothing. */
+/**
+ * Whether the element is what a pointer at its centre would reach: drawn on top, covered by nothing. It waits first
+ * for the element's transitions to end (the skip link slides in from above the page over 0.15 s, and on a busy
+ * machine the check could otherwise land while it is still partly off the screen).
+ */
 function topmostAtCentreOf(page: Page, selector: string): Promise<boolean> {
-  return page.$eval(selector, (element) => {
+  return page.$eval(selector, async (element) => {
+    const animated = element as unknown as { getAnimations(): { finished: Promise<unknown> }[] }
+    await Promise.all(animated.getAnimations().map((animation) => animation.finished))
     const box = (element as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect()
     const doc = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }).document
     const hit = doc.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) as { closest?(s: string): unknown } | null
