@@ -55,9 +55,11 @@ export function createI18n(): i18n {
 const translators = new WeakMap<i18n, Map<Language, TFunction>>()
 
 /**
- * The instance's translator for one language, built once. A sentence without parameters is the same every time (the
- * locale files are read once, at start-up), so it is kept after its first lookup: a page asks for dozens of them, and
- * i18next's lookup was the largest share of a page's CPU time.
+ * The instance's translator for one language, built once. A sentence is the same every time for the same key and
+ * parameters (the locale files are read once, at start-up), so it is kept after its first lookup: a page asks for
+ * dozens of them, and i18next's lookup was the largest share of a page's CPU time. Sentences with parameters are kept
+ * too when every parameter is a number, a boolean or a short string ("3 days", a count, a case's last four digits):
+ * the rep's queue asks for four of them on each of its 200 rows.
  */
 export function translatorFor(instance: i18n, language: Language): TFunction {
   let byLanguage = translators.get(instance)
@@ -67,23 +69,45 @@ export function translatorFor(instance: i18n, language: Language): TFunction {
   }
   let translator = byLanguage.get(language)
   if (!translator) {
-    translator = rememberingPlainSentences(instance.getFixedT(language))
+    translator = rememberingSentences(instance.getFixedT(language))
     byLanguage.set(language, translator)
   }
   return translator
 }
 
-function rememberingPlainSentences(fixed: TFunction): TFunction {
+/** Bounds the memory of sentences kept with their parameters; forgetting them only costs a lookup. */
+export const rememberedSentences = 20_000
+/** Longer strings (free text, names, whole sentences passed in) are not worth a key. */
+const longestKeptParameter = 80
+const mostKeptParameters = 4
+
+/** The key a sentence is kept under, or null when its parameters are not simple enough to key by. */
+function sentenceKey(key: string, options: unknown): string | null {
+  if (options === undefined) return key
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) return null
+  let built = key
+  let count = 0
+  for (const name in options) {
+    if (++count > mostKeptParameters) return null
+    const value = (options as Record<string, unknown>)[name]
+    if (typeof value === 'number' || typeof value === 'boolean') built += `\u0000${name}\u0001${typeof value}:${value}`
+    else if (typeof value === 'string' && value.length <= longestKeptParameter && !value.includes('\u0000')) built += `\u0000${name}\u0001${value}`
+    else return null
+  }
+  return built
+}
+
+function rememberingSentences(fixed: TFunction): TFunction {
   const call = fixed as unknown as (...args: unknown[]) => unknown
-  const plain = new Map<string, unknown>()
-  const hasOptions = (options: unknown) =>
-    options !== undefined && (typeof options !== 'object' || options === null || Object.keys(options).length > 0)
+  const kept = new Map<string, unknown>()
   const translate = (key: unknown, ...rest: unknown[]) => {
-    if (typeof key !== 'string' || rest.length > 1 || hasOptions(rest[0])) return call(key, ...rest)
-    let sentence = plain.get(key)
+    const sentenceId = typeof key === 'string' && rest.length <= 1 ? sentenceKey(key, rest[0]) : null
+    if (sentenceId === null) return call(key, ...rest)
+    let sentence = kept.get(sentenceId)
     if (sentence === undefined) {
-      sentence = call(key)
-      plain.set(key, sentence)
+      sentence = call(key, ...rest)
+      if (kept.size >= rememberedSentences) kept.clear()
+      kept.set(sentenceId, sentence)
     }
     return sentence
   }
