@@ -48,6 +48,14 @@ export interface PaymentsOverview {
   years: PaymentHistory['years']
 }
 
+/** The payments page: the overview, the year it shows (the newest with entries unless asked) and that year's page. */
+export interface PaymentsPage {
+  overview: PaymentsOverview
+  /** A calendar year as "YYYY", or "all". */
+  chosen: string
+  history: PaymentHistory
+}
+
 /** One view of a case as a page shows it: the summary, enforcement and next steps, from one reading of the case. */
 export interface CaseViewResult {
   summary: CaseSummary
@@ -152,6 +160,37 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
         viewer: view.viewer,
         years: everything,
       }
+    },
+
+    /**
+     * The payments page in one reading: one access check, the years' sums, the chosen year's page of history and its
+     * sums, and one audit row (the history's), where the overview and the history as two calls made two of each.
+     * `year` null chooses the newest year with entries (every year when there are none).
+     */
+    async getPaymentsPage(
+      principal: Principal,
+      caseId: number,
+      query: { year: number | 'all' | null; page?: number; pageSize?: number },
+      channel: Channel,
+    ): Promise<PaymentsPage> {
+      const view = await open(principal, caseId, channel)
+      const { today } = requestMoment()
+      const years = await paymentHistoryYears(repository, view.caseId, view.viewer, today)
+      const chosen = String(query.year ?? years.at(-1)?.year ?? 'all')
+      const range = chosen === 'all' ? {} : { from: `${chosen}-01-01`, to: `${chosen}-12-31` }
+      const checked = checkHistoryQuery({ ...range, page: query.page, pageSize: query.pageSize }, today)
+      const history = await paymentHistory(repository, view.caseId, view.viewer, checked)
+      await record(principal, channel, [
+        { caseId: view.caseId, action: 'case.history', details: { from: checked.from, to: checked.to, page: checked.page } },
+      ])
+      const overview = {
+        caseId: view.caseId,
+        caseNumber: view.record.caseNumber,
+        caseNumberLast4: view.record.caseNumber.slice(-4),
+        viewer: view.viewer,
+        years,
+      }
+      return { overview, chosen, history }
     },
 
     explainPayment(principal: Principal, caseId: number, paymentId: number, channel: Channel): Promise<PaymentExplanation> {

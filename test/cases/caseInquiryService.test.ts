@@ -348,6 +348,27 @@ describe('audit', () => {
     }
   })
 
+  it('gives the payments page the overview and the chosen year of the separate calls, for one audit row', async () => {
+    for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
+      const readsOf = async () => (await audit.caseAuditTrail(asSupervisor, caseId)).filter((e) => e.action !== 'audit_trail.read')
+      const overview = await service.getPaymentsOverview(principal, caseId, 'web')
+      // The newest year with entries unless asked; every year when there are none (the rep's case B has no payments).
+      const newest = String(overview.years.at(-1)?.year ?? 'all')
+      const oldest = overview.years[0]?.year ?? 2026
+      for (const [year, chosen] of [[null, newest], [oldest, String(oldest)], ['all', 'all']] as const) {
+        const before = await readsOf()
+        const page = await service.getPaymentsPage(principal, caseId, { year, page: 1, pageSize: 5 }, 'web')
+        const trail = await readsOf()
+        expect(trail).toHaveLength(before.length + 1)
+        const range = chosen === 'all' ? {} : { from: `${chosen}-01-01`, to: `${chosen}-12-31` }
+        const history = await service.getPaymentHistory(principal, caseId, { ...range, page: 1, pageSize: 5 }, 'web')
+        expect(page).toEqual({ overview, chosen, history })
+        // The page's one row says what the history's own row says.
+        expect(trail[0]).toMatchObject({ action: 'case.history', details: { from: history.from, to: history.to, page: 1 } })
+      }
+    }
+  })
+
   it('gives a case page the summary, enforcement and next steps of the separate calls, for one audit row', async () => {
     for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
       // Reading the trail is itself recorded; only the case's reads are counted.

@@ -146,6 +146,19 @@ describe('payments pages', () => {
     await agent.get(pathTo('paymentsCsv', { caseId: other.summary.caseId })).expect(404)
   })
 
+  it('records one view of the payments page as one audit row, the history it showed', async () => {
+    const { who, summary } = await firstCase('current-payer')
+    const agent = await signedInAgent(testApp.app, who)
+    const rowsOf = () =>
+      testApp.database.db.selectFrom('audit_events').select(['action', 'details']).where('case_id', '=', summary.caseId).orderBy('id').execute()
+    const before = (await rowsOf()).length
+    await agent.get(`${pathTo('payments', { caseId: summary.caseId })}?year=all&page=2`).expect(200)
+    const after = await rowsOf()
+    expect(after).toHaveLength(before + 1)
+    expect(after.at(-1)!.action).toBe('case.history')
+    expect(JSON.parse(after.at(-1)!.details!)).toMatchObject({ from: null, page: 2 })
+  })
+
   it('pages through a long history', async () => {
     const { who, principal, summary } = await firstCase('current-payer')
     const history = await servicesOf(testApp).cases.getPaymentHistory(principal, summary.caseId, {}, 'web')

@@ -32,11 +32,16 @@ export function paymentsController({ services }: AppDependencies) {
       const caseId = caseIdOf(req)
       const filters = validateForm(historyFilterSchema, req.query)
       const year = filters.ok ? filters.data.year : ''
-      // The overview is the access check and holds all the page needs of the case (its number, the viewer's side).
-      const { everything, years, chosen, range } = await chosenRange(req, caseId, year)
-      const summary = everything
       const page = filters.ok ? filters.data.page : 1
-      const history = await services.cases.getPaymentHistory(principal, caseId, { ...range, page, pageSize }, 'web')
+      // One reading of the case: its number and the viewer's side, every year's sums, the chosen year's page.
+      const { overview: everything, chosen, history } = await services.cases.getPaymentsPage(
+        principal,
+        caseId,
+        { year: year === '' ? null : year === 'all' ? 'all' : Number(year), page, pageSize },
+        'web',
+      )
+      const years = everything.years.map((y) => y.year).reverse()
+      const summary = everything
       const receiving = summary.viewer !== 'paying'
       const totalsRows = chosen === 'all' ? everything.years.map((y) => ({ key: String(y.year), ...y })) : monthsOf(chosen, history.months)
       const series: ChartSeries[] = [{ className: 'chart-bar--paid', label: req.t('portal:payments.series.paid'), values: totalsRows.map((r) => r.paymentsCents) }]
