@@ -159,6 +159,8 @@ export const templateHelpers = {
   /** An asset's URL with its content fingerprint, so the browser keeps it for a year: {{asset "/assets/css/app.css"}}. */
   asset: (publicPath: string) => assetUrl(publicPath),
   eq: (a: unknown, b: unknown) => a === b,
+  /** True for any number, 0 included (a time share of 0% is an answer, not a blank). */
+  isNumber: (value: unknown) => typeof value === 'number',
   list: (...args: unknown[]) => args.slice(0, -1),
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),

@@ -11,6 +11,7 @@ export const messageErrorKeys = {
   bodyInvalid: 'messages:errors.bodyInvalid',
   topicUnknown: 'messages:errors.topicUnknown',
   caseRequired: 'messages:errors.caseRequired',
+  changeCaseRequired: 'changes:errors.caseRequired',
 } as const
 
 /** Input a channel passed that the domain refuses; nothing was stored. */

@@ -1,5 +1,6 @@
 // A message thread as the domain sees it: instants as Dates, statuses and kinds as closed lists.
 import type { CallbackLanguage, CallbackTopic } from '../callbacks/callbackRequest'
+import type { ChangeFields } from './changeReport'
 
 /**
  * open: waiting for the agency's answer (a new thread, or the parent wrote again) · claimed: a representative is
@@ -11,8 +12,8 @@ export type ThreadStatus = (typeof threadStatuses)[number]
 /** Waiting on the agency: what the queue holds and the service level counts. */
 export const waitingStatuses = ['open', 'claimed'] as const satisfies readonly ThreadStatus[]
 
-/** A plain message now; reported changes and documents come as other kinds of the same thread. */
-export const threadKinds = ['message'] as const
+/** A plain message, or a reported change (changeReport.ts): kinds of the same thread, side by side in the queue. */
+export const threadKinds = ['message', 'change'] as const
 export type ThreadKind = (typeof threadKinds)[number]
 
 export interface MessageThread {
@@ -40,6 +41,8 @@ export interface MessagePost {
   author: 'parent' | 'staff'
   staffId: number | null
   body: string
+  /** A reported change's fields, on the report's first post; null otherwise. */
+  fields: ChangeFields | null
   createdAt: Date
 }
 

@@ -8,6 +8,7 @@ import type { SqlDialect } from '../db/dialect'
 import type { Database, MessagePostsTable, MessageThreadsTable } from '../db/schema'
 import { type MessagePost, type MessageThread, type ThreadKind, type ThreadStatus, waitingStatuses } from './messageRecord'
 import { isParentPartyTo } from '../cases/caseRepository'
+import { type ChangeFields, changeFieldsFromJson } from './changeReport'
 
 const iso = (date: Date) => date.toISOString()
 const dateOrNull = (value: string | null) => (value === null ? null : new Date(value))
@@ -34,7 +35,15 @@ export function threadFromRow(row: Selectable<MessageThreadsTable>): MessageThre
 }
 
 function postFromRow(row: Selectable<MessagePostsTable>): MessagePost {
-  return { id: row.id, threadId: row.thread_id, author: row.author, staffId: row.staff_id, body: row.body, createdAt: new Date(row.created_at) }
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    author: row.author,
+    staffId: row.staff_id,
+    body: row.body,
+    fields: changeFieldsFromJson(row.fields),
+    createdAt: new Date(row.created_at),
+  }
 }
 
 export interface NewThread {
@@ -44,11 +53,14 @@ export interface NewThread {
   topic: CallbackTopic
   language: CallbackLanguage
   body: string
+  /** A reported change's fields, kept with the first post. */
+  fields?: ChangeFields | null
   dueBy: Date
   createdAt: Date
 }
 
 export interface ThreadQueueFilters {
+  kinds?: readonly ThreadKind[]
   languages?: readonly CallbackLanguage[]
   topic?: CallbackTopic
 }
@@ -95,7 +107,10 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
           })
           .returningAll()
           .executeTakeFirstOrThrow()
-        await trx.insertInto('message_posts').values({ thread_id: row.id, author: 'parent', body: values.body, created_at: at }).execute()
+        await trx
+          .insertInto('message_posts')
+          .values({ thread_id: row.id, author: 'parent', body: values.body, fields: values.fields ? JSON.stringify(values.fields) : null, created_at: at })
+          .execute()
         return threadFromRow(row)
       })
     },
@@ -235,6 +250,7 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
      */
     async claimNext(staffId: number, filters: ThreadQueueFilters, now: Date, staleBefore: Date): Promise<MessageThread | undefined> {
       let candidate = db.selectFrom('message_threads').select('id').where(claimableWhere(staleBefore))
+      if (filters.kinds) candidate = candidate.where('kind', 'in', [...filters.kinds])
       if (filters.languages) candidate = candidate.where('language', 'in', [...filters.languages])
       if (filters.topic) candidate = candidate.where('topic', '=', filters.topic)
       candidate = candidate.orderBy('due_by').orderBy('id').limit(1)
@@ -265,6 +281,7 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
     /** Threads waiting on the agency, due first. */
     async listWaiting(filters: ThreadQueueFilters & { limit: number }): Promise<MessageThread[]> {
       let query = db.selectFrom('message_threads').selectAll().where('status', 'in', waiting)
+      if (filters.kinds) query = query.where('kind', 'in', [...filters.kinds])
       if (filters.languages) query = query.where('language', 'in', [...filters.languages])
       if (filters.topic) query = query.where('topic', '=', filters.topic)
       const rows = await query.orderBy('due_by').orderBy('id').limit(filters.limit).execute()

@@ -9,13 +9,14 @@ import type { BusinessCalendar } from '../callbacks/businessCalendar'
 import { type CallbackLanguage, callbackLanguages, type CallbackTopic, CallbackValidationError, type FieldIssue } from '../callbacks/callbackRequest'
 import type { ServiceLevel, TimeLeft } from '../callbacks/serviceLevel'
 import { type FigurePeriod, isFigurePeriod, periodBounds } from '../callbacks/supervisorFigures'
-import type { Clock } from '../clock'
+import { agencyToday, type Clock } from '../clock'
 import type { SqlDialect } from '../db/dialect'
 import type { Database } from '../db/schema'
 import { claimHasLapsed, type ClaimableItem, type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
 import { type SupervisorMessageFigures, supervisorMessageFigures } from './messageFigures'
 import { checkMessageBody, isMessageTopic, messageErrorKeys, MessageValidationError } from './messageInput'
-import { hasUnreadReply, type MessagePost, type MessageThread } from './messageRecord'
+import { type ChangeKind, changeTopics, checkChangeFields, isChangeKind } from './changeReport'
+import { hasUnreadReply, type MessagePost, type MessageThread, type ThreadKind } from './messageRecord'
 import { createMessageRepository } from './messageRepository'
 
 export interface NewMessageInput {
@@ -28,8 +29,21 @@ export interface NewMessageInput {
   language: string
 }
 
+export interface ChangeReportInput {
+  participantId: number
+  /** One of the parent's cases: a change is always about a case. */
+  caseId: number | null
+  change: ChangeKind
+  /** The report's fields as typed (see changeReport.ts); dates as YYYY-MM-DD. */
+  fields: Record<string, unknown>
+  /** Anything else the parent wants the agency to know; may be empty. */
+  note: unknown
+  language: string
+}
+
 export interface ParentThreadSummary {
   id: number
+  kind: MessageThread['kind']
   caseId: number | null
   topic: MessageThread['topic']
   status: MessageThread['status']
@@ -112,6 +126,7 @@ export function createMessageService(deps: MessageServiceDependencies) {
 
   const summaryOf = (thread: MessageThread): ParentThreadSummary => ({
     id: thread.id,
+    kind: thread.kind,
     caseId: thread.caseId,
     topic: thread.topic,
     status: thread.status,
@@ -150,6 +165,35 @@ export function createMessageService(deps: MessageServiceDependencies) {
         topic: input.topic,
         language,
         body: body.body,
+        dueBy: serviceLevel.latestDueBy(now),
+        createdAt: now,
+      })
+    },
+
+    /**
+     * A reported change becomes a thread of kind 'change' with its fields on the first post; throws
+     * MessageValidationError (nothing stored) with every problem at once.
+     */
+    async reportChange(input: ChangeReportInput): Promise<MessageThread> {
+      if (!isChangeKind(input.change)) return refuse([{ field: 'change', messageKey: messageErrorKeys.topicUnknown }])
+      const now = clock.now()
+      const checked = checkChangeFields(input.change, input.fields, agencyToday(clock))
+      const issues: FieldIssue[] = checked.ok ? [] : [...checked.issues]
+      if (input.caseId === null || !(await repository.participantIsPartyTo(input.participantId, input.caseId)))
+        issues.unshift({ field: 'caseId', messageKey: messageErrorKeys.changeCaseRequired })
+      const noteText = typeof input.note === 'string' ? input.note : ''
+      const note = noteText.trim() === '' ? { ok: true as const, body: '' } : checkMessageBody(noteText)
+      if (!note.ok) issues.push({ field: 'note', messageKey: note.issue.messageKey })
+      if (issues.length || !checked.ok || !note.ok || input.caseId === null) return refuse(issues)
+      const language: CallbackLanguage = (callbackLanguages as readonly string[]).includes(input.language) ? (input.language as CallbackLanguage) : 'en'
+      return repository.insertThread({
+        participantId: input.participantId,
+        caseId: input.caseId,
+        kind: 'change',
+        topic: changeTopics[input.change],
+        language,
+        body: note.body,
+        fields: checked.fields,
         dueBy: serviceLevel.latestDueBy(now),
         createdAt: now,
       })
@@ -206,9 +250,12 @@ export function createMessageService(deps: MessageServiceDependencies) {
     },
 
     /** Threads waiting on the agency, due first, each with its time left. */
-    async listQueue(query: { languages?: readonly CallbackLanguage[]; topic?: CallbackTopic; now?: Date; limit?: number } = {}): Promise<MessageQueueEntry[]> {
+    async listQueue(
+      query: { kinds?: readonly ThreadKind[]; languages?: readonly CallbackLanguage[]; topic?: CallbackTopic; now?: Date; limit?: number } = {},
+    ): Promise<MessageQueueEntry[]> {
       const now = query.now ?? clock.now()
       const threads = await repository.listWaiting({
+        kinds: query.kinds,
         languages: query.languages,
         topic: query.topic,
         limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
@@ -230,7 +277,10 @@ export function createMessageService(deps: MessageServiceDependencies) {
     },
 
     /** The claimable thread due first in one of the languages given (those the representative speaks). */
-    async claimNext(staffId: number, filters: { languages: readonly CallbackLanguage[]; topic?: CallbackTopic }): Promise<ThreadQueueResult> {
+    async claimNext(
+      staffId: number,
+      filters: { kinds?: readonly ThreadKind[]; languages: readonly CallbackLanguage[]; topic?: CallbackTopic },
+    ): Promise<ThreadQueueResult> {
       if (filters.languages.length === 0) return refusedThread('nothing_to_claim')
       const now = clock.now()
       const claimed = await repository.claimNext(staffId, filters, now, staleClaimsBefore(now, deps.claimMinutes))

@@ -36,6 +36,11 @@ export const portalPaths = {
   newMessage: '/account/messages/new',
   messageThread: '/account/messages/:threadId',
   replyToThread: '/account/messages/:threadId/reply',
+  /** Report a change: what the agency asks parents to tell it, each a form of its own. */
+  reportChange: '/account/changes',
+  reportJob: '/account/changes/job',
+  reportHousehold: '/account/changes/household',
+  reportOtherParent: '/account/changes/other-parent',
   details: '/account/details',
   detailsSaved: '/account/details/saved',
 } as const

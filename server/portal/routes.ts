@@ -5,6 +5,7 @@ import { mapDomainErrors } from '../middleware/domainErrors'
 import { enforceSessionLimits } from '../middleware/parentSession'
 import { activateRoutes } from './activate/routes'
 import { callbacksRoutes } from './callbacks/routes'
+import { changesRoutes } from './changes/routes'
 import { caseRoutes } from './case/routes'
 import { dashboardRoutes } from './dashboard/routes'
 import { detailsRoutes } from './details/routes'
@@ -36,6 +37,7 @@ export function portalRoutes(deps: AppDependencies): Router {
   router.use(callbacksRoutes(deps))
   router.use(detailsRoutes(deps))
   router.use(messagesRoutes(deps))
+  router.use(changesRoutes(deps))
   router.use(mapDomainErrors)
   return router
 }

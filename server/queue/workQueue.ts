@@ -16,8 +16,11 @@ import type { CallbackService } from '../callbacks/callbackService'
 import { claimableThread, type MessageQueueEntry, type MessageService, type ThreadQueueResult } from '../messages/messageService'
 import { type ClaimableItem, mayClaim } from './claimRule'
 
-export const workItemKinds = ['callback', 'message'] as const
+/** A callback request, or a kind of written thread (a message, a reported change). */
+export const workItemKinds = ['callback', 'message', 'change'] as const
 export type WorkItemKind = (typeof workItemKinds)[number]
+type ThreadItemKind = Exclude<WorkItemKind, 'callback'>
+const threadItemKinds: readonly ThreadItemKind[] = ['message', 'change']
 
 export const workQueueErrorKeys = {
   kindUnknown: 'console:queue.errors.kindUnknown',
@@ -25,7 +28,7 @@ export const workQueueErrorKeys = {
   topicUnknown: 'callbacks:errors.topicUnknown',
 } as const
 
-export type WorkQueueEntry = ({ kind: 'callback' } & QueueEntry) | ({ kind: 'message' } & MessageQueueEntry)
+export type WorkQueueEntry = ({ kind: 'callback' } & QueueEntry) | ({ kind: ThreadItemKind } & MessageQueueEntry)
 
 export interface WorkQueueFilters {
   kind?: WorkItemKind
@@ -35,7 +38,7 @@ export interface WorkQueueFilters {
 
 export type ClaimedWorkItem =
   | { ok: true; kind: 'callback'; callback: Callback }
-  | { ok: true; kind: 'message'; threadId: number }
+  | { ok: true; kind: ThreadItemKind; threadId: number }
   | { ok: false; messageKey: string }
 
 const languageOf = (entry: WorkQueueEntry) => (entry.kind === 'callback' ? entry.callback.language : entry.thread.language)
@@ -73,23 +76,26 @@ export function createWorkQueue(deps: { callbacks: CallbackService; messages: Me
     const result: QueueResult<{ callback: Callback }> = await callbacks.claimNext(staffId, { language: filters.language, topic: filters.topic })
     return result.ok ? { ok: true, kind: 'callback', callback: result.callback } : null
   }
-  const claimMessage = async (staffId: number, languages: CallbackLanguage[], filters: WorkQueueFilters): Promise<ClaimedWorkItem | null> => {
-    const result: ThreadQueueResult = await messages.claimNext(staffId, { languages, topic: filters.topic })
-    return result.ok ? { ok: true, kind: 'message', threadId: result.thread.id } : null
+  const claimThread = async (staffId: number, languages: CallbackLanguage[], filters: WorkQueueFilters): Promise<ClaimedWorkItem | null> => {
+    const result: ThreadQueueResult = await messages.claimNext(staffId, { kinds: threadKindsOf(filters), languages, topic: filters.topic })
+    return result.ok ? { ok: true, kind: result.thread.kind, threadId: result.thread.id } : null
   }
+  /** The thread kinds a filter asks for: all of them, one, or none when only callbacks are asked for. */
+  const threadKindsOf = (filters: WorkQueueFilters): ThreadItemKind[] =>
+    filters.kind === undefined ? [...threadItemKinds] : threadItemKinds.filter((kind) => kind === filters.kind)
 
   /** Every item waiting or being worked, of the kinds asked for, due first. Throws CallbackValidationError on bad filters. */
   async function list(query: { kind?: string; language?: string; topic?: string; now?: Date } = {}): Promise<WorkQueueEntry[]> {
       const filters = checkWorkQueueFilters(query)
       const [callbackEntries, messageEntries] = await Promise.all([
-        filters.kind === 'message' ? [] : callbacks.listQueue({ language: filters.language, topic: filters.topic, now: query.now }),
-        filters.kind === 'callback'
+        filters.kind !== undefined && filters.kind !== 'callback' ? [] : callbacks.listQueue({ language: filters.language, topic: filters.topic, now: query.now }),
+        threadKindsOf(filters).length === 0
           ? []
-          : messages.listQueue({ languages: filters.language ? [filters.language] : undefined, topic: filters.topic, now: query.now }),
+          : messages.listQueue({ kinds: threadKindsOf(filters), languages: filters.language ? [filters.language] : undefined, topic: filters.topic, now: query.now }),
       ])
       return [
         ...callbackEntries.map((entry) => ({ kind: 'callback' as const, ...entry })),
-        ...messageEntries.map((entry) => ({ kind: 'message' as const, ...entry })),
+        ...messageEntries.map((entry) => ({ kind: entry.thread.kind, ...entry })),
       ].sort(compareWorkItems)
   }
 
@@ -109,10 +115,11 @@ export function createWorkQueue(deps: { callbacks: CallbackService; messages: Me
       if (languages.length === 0) return nothing
       const waiting = await list(filters)
       const firstReady = waiting.find((entry) => languages.includes(languageOf(entry)) && mayClaim({ staffId }, claimableOf(entry), entry.claimTime))
-      const order: WorkItemKind[] = firstReady?.kind === 'message' ? ['message', 'callback'] : ['callback', 'message']
-      for (const kind of order) {
-        if (filters.kind && filters.kind !== kind) continue
-        const claimed = kind === 'callback' ? await claimCallback(staffId, filters) : await claimMessage(staffId, languages, filters)
+      const order: Array<'callback' | 'thread'> = firstReady && firstReady.kind !== 'callback' ? ['thread', 'callback'] : ['callback', 'thread']
+      for (const source of order) {
+        if (source === 'callback' && filters.kind !== undefined && filters.kind !== 'callback') continue
+        if (source === 'thread' && threadKindsOf(filters).length === 0) continue
+        const claimed = source === 'callback' ? await claimCallback(staffId, filters) : await claimThread(staffId, languages, filters)
         if (claimed) return claimed
       }
       return nothing

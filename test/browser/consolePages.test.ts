@@ -17,6 +17,7 @@ describe('every console page passes axe and html-validate', () => {
   let caseId: number
   let messageThreadId: number
   let noCaseThreadId: number
+  let changeThreadId: number
 
   beforeAll(async () => {
     harness = await startBrowserHarness()
@@ -58,6 +59,16 @@ describe('every console page passes axe and html-validate', () => {
     const thread = await services.messages.startThread({ participantId: fvParent, caseId: fvCase!.caseId, topic: 'payments', body: '¿Se registró mi pago?', language: 'es' })
     messageThreadId = thread.id
     expect((await services.messages.claim(messageThreadId, rep.id)).ok).toBe(true)
+    changeThreadId = (
+      await services.messages.reportChange({
+        participantId: fvParent,
+        caseId: fvCase!.caseId,
+        change: 'household',
+        fields: { livesWith: 'shared', timeSharePercent: '40', changedOn: '2026-03-01' },
+        note: 'Desde marzo.',
+        language: 'es',
+      })
+    ).id
     const noCase = await services.messages.startThread({ participantId: spanishId, caseId: null, topic: 'other', body: 'Una pregunta', language: 'es' })
     noCaseThreadId = noCase.id
   })
@@ -92,6 +103,8 @@ describe('every console page passes axe and html-validate', () => {
       problems.push(...(await visit(page, `${consolePaths.queue}?language=xx`, 'queue filter errors', 400)))
       problems.push(...(await visit(page, `${consolePaths.queue}?kind=message`, 'queue of messages')))
       problems.push(...(await visit(page, `${consolePaths.queue}?kind=letters`, 'queue kind errors', 400)))
+      problems.push(...(await visit(page, `${consolePaths.queue}?kind=change`, 'queue of change reports')))
+      problems.push(...(await visit(page, consolePathTo('message', { threadId: changeThreadId }), 'change report, to take')))
       const messagePage = consolePathTo('message', { threadId: messageThreadId })
       problems.push(...(await visit(page, messagePage, 'message being answered')))
       problems.push(...(await submitMainForm(page, 'reply errors', 400, 'main form[action$="/replies"] button[type="submit"]')))

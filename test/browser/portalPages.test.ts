@@ -128,6 +128,19 @@ describe('every page passes axe and html-validate', () => {
         problems.push(...(await submitMainForm(page, 'message thread', 200)))
         problems.push(...(await submitMainForm(page, 'message thread errors', 400)))
         problems.push(...(await visit(page, portalPaths.messages, 'messages with one thread')))
+        // Report a change: the list of what to report, each form and its errors, and a sent report's thread.
+        problems.push(...(await visit(page, portalPaths.reportChange, 'report a change')))
+        for (const path of [portalPaths.reportHousehold, portalPaths.reportOtherParent, portalPaths.reportJob]) {
+          problems.push(...(await visit(page, path, 'change form')))
+          problems.push(...(await submitMainForm(page, 'change form errors', 400)))
+        }
+        await page.selectOption('#caseId', { index: 1 })
+        await page.fill('#employer', 'Sierra Tools')
+        await page.fill('#employerAddress', '12 Elm St, Sacramento, CA 95814')
+        await page.fill('#startDateMonth', '3')
+        await page.fill('#startDateDay', '2')
+        await page.fill('#startDateYear', '2026')
+        problems.push(...(await submitMainForm(page, 'change report thread', 200)))
       }
       await context.close()
       expect(problems).toEqual([])

@@ -38,7 +38,7 @@ export function messageController({ services }: AppDependencies) {
     ])
     const claimedByMe = holdsClaim(principal, thread)
     renderForm(res, 'console/messages/message', {
-      pageTitle: req.t('console:message.title', { id: thread.id }),
+      pageTitle: req.t(thread.kind === 'change' ? 'console:message.changeTitle' : 'console:message.title', { id: thread.id }),
       values: keptValues(req.body),
       errors,
       fieldOrder: replyFields,
@@ -55,6 +55,7 @@ export function messageController({ services }: AppDependencies) {
         author: p.author,
         staffName: p.staffId === null ? null : (staffNames.get(p.staffId) ?? null),
         body: p.body,
+        fields: p.fields,
         createdAt: p.createdAt.toISOString(),
       })),
       summary: view?.summary ?? null,

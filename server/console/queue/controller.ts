@@ -72,7 +72,7 @@ export function queueController({ services }: AppDependencies) {
         const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])))
         return res.redirect(303, query.size ? `${consolePaths.queue}?${query}` : consolePaths.queue)
       }
-      if (result.kind === 'message') {
+      if (result.kind !== 'callback') {
         setNotice(req, { key: 'console:notices.messageClaimed', params: { id: result.threadId }, kind: 'success' })
         return res.redirect(303, consolePathTo('message', { threadId: result.threadId }))
       }

@@ -10,7 +10,7 @@ import { consolePathTo } from '../paths'
 
 export interface QueueRow {
   kind: WorkQueueEntry['kind']
-  /** The callback's confirmation code, or "Message 42". */
+  /** The callback's confirmation code, "Message 42" or "Change report 43". */
   label: string
   href: string
   claimAction: string
@@ -55,8 +55,8 @@ export function queueRow(t: TFunction, entry: WorkQueueEntry, context: { staffId
   }
   const { thread } = entry
   return {
-    kind: 'message',
-    label: t('console:queue.messageRef', { id: thread.id }),
+    kind: thread.kind,
+    label: t(thread.kind === 'change' ? 'console:queue.changeRef' : 'console:queue.messageRef', { id: thread.id }),
     href: consolePathTo('message', { threadId: thread.id }),
     claimAction: consolePathTo('messageClaim', { threadId: thread.id }),
     dueBy: thread.dueBy.toISOString(),

@@ -48,6 +48,7 @@ export function messagesController({ services }: AppDependencies) {
     renderForm(res, 'messages/thread', {
       pageTitle: req.t('messages:thread.title'),
       thread: found.thread,
+      change: found.posts.find((post) => post.fields)?.fields?.change ?? null,
       caseLast4: found.thread.caseId === null ? null : (caseLabels.get(found.thread.caseId) ?? null),
       posts: found.posts.map((post) => ({ ...post, fromAgency: post.author === 'staff' })),
       waiting: found.thread.status !== 'answered',
