@@ -18,7 +18,7 @@ import {
 // Every page of the portal, in English and Spanish, as each demo parent sees it: 0 axe-core violations (WCAG 2.2 AA)
 // and 0 html-validate errors, including the pages that show form errors.
 
-jest.setTimeout(180_000)
+jest.setTimeout(300_000)
 
 describe('every page passes axe and html-validate', () => {
   let harness: BrowserHarness
