@@ -44,20 +44,27 @@ export function securityNoticeRepository(db: Kysely<Database>, alertChannels: re
      * those first seen during this session, so the dashboard keeps showing them until the parent signs out.
      */
     async forSession(participantId: number, signedInAt: string, now: string): Promise<SecurityNotice[]> {
-      await db
-        .updateTable('security_notices')
-        .set({ seen_at: now })
-        .where('participant_id', '=', participantId)
-        .where('seen_at', 'is', null)
-        .execute()
-      const rows = await db
-        .selectFrom('security_notices')
-        .select(['kind', 'attempts', 'first_at as firstAt', 'last_at as lastAt'])
-        .where('participant_id', '=', participantId)
-        .where('seen_at', '>=', signedInAt)
-        .orderBy('last_at', 'desc')
-        .execute()
-      return rows
+      // Every dashboard view asks; nearly always there is nothing unseen, so the notices are read first and marked
+      // seen (a write) only when one is new (security_notices_participant: participant_id, seen_at).
+      const read = () =>
+        db
+          .selectFrom('security_notices')
+          .select(['kind', 'attempts', 'first_at as firstAt', 'last_at as lastAt', 'seen_at'])
+          .where('participant_id', '=', participantId)
+          .where((eb) => eb.or([eb('seen_at', 'is', null), eb('seen_at', '>=', signedInAt)]))
+          .orderBy('last_at', 'desc')
+          .execute()
+      let rows = await read()
+      if (rows.some((row) => row.seen_at === null)) {
+        await db
+          .updateTable('security_notices')
+          .set({ seen_at: now })
+          .where('participant_id', '=', participantId)
+          .where('seen_at', 'is', null)
+          .execute()
+        rows = await read()
+      }
+      return rows.filter((row) => row.seen_at !== null && row.seen_at >= signedInAt).map(({ seen_at: _seen, ...notice }) => notice)
     },
   }
 }
