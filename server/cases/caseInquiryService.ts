@@ -9,7 +9,7 @@ import { type CaseAuditEvent, createAuditTrail } from '../audit/auditTrail'
 import { type Channel, type Principal, principalActor } from '../audit/principal'
 import { type Clock, agencyToday } from '../clock'
 import type { Database } from '../db/schema'
-import { type CaseView, isCaseId, parentCaseIds, resolveCaseView } from './caseAccess'
+import { type CaseView, isCaseId, parentCaseViews, resolveCaseView } from './caseAccess'
 import { CaseNotFound } from './caseErrors'
 import { type CaseFacts, loadCaseFacts } from './caseFacts'
 import { createCaseRepository } from './caseRepository'
@@ -118,8 +118,7 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
       if (principal.kind !== 'parent') return []
       const at = requestMoment()
       const summaries: CaseSummary[] = []
-      for (const caseId of await parentCaseIds(repository, principal.participantId)) {
-        const view = await resolveCaseView(repository, principal, caseId)
+      for (const view of await parentCaseViews(repository, principal.participantId)) {
         summaries.push(caseSummary(await loadCaseFacts(repository, view, at)))
       }
       await record(principal, channel, summaries.map((s) => ({ caseId: s.caseId, action: 'case.summary' as const })))

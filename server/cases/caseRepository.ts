@@ -3,7 +3,7 @@
 // participant's address, phone, email, SSN digest or employer, so no result can carry another party's contact data
 // (DESIGN.md §3, family violence). The only employer read is the one on an enforcement row, and only when the
 // caller says the viewer may see it.
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 
 import type { CaseRole, CasesTable, Database, EnforcementTable, EventsTable, OrdersTable } from '../db/schema'
 import { createLedgerRepository } from './ledgerRepository'
@@ -73,6 +73,29 @@ export interface EventRecord {
 
 const parentRoles: readonly ParentRole[] = ['paying', 'receiving']
 
+const caseColumns = [
+  'id', 'case_number', 'county', 'status', 'assistance_status', 'processing_stage', 'interest_rate_bp',
+  'interest_rate_basis', 'office_code', 'enforcement_ended_reason', 'opened_on',
+] as const
+
+type CaseRow = Selectable<Pick<CasesTable, (typeof caseColumns)[number]>>
+
+function caseRecordOf(row: CaseRow): CaseRecord {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    county: row.county,
+    status: row.status,
+    assistanceStatus: row.assistance_status,
+    processingStage: row.processing_stage,
+    interestRateBasisPoints: row.interest_rate_bp,
+    interestRateBasis: row.interest_rate_basis,
+    officeCode: row.office_code,
+    enforcementEndedReason: row.enforcement_ended_reason,
+    openedOn: row.opened_on,
+  }
+}
+
 /** Whether a participant is the paying or the receiving party of a case (what callbacks and messages may be about). */
 export async function isParentPartyTo(db: Kysely<Database>, participantId: number, caseId: number): Promise<boolean> {
   const row = await db
@@ -90,18 +113,6 @@ export function createCaseRepository(db: Kysely<Database>) {
     ...createLedgerRepository(db),
 
     /** case_roles_participant (participant_id, case_id). */
-    async parentRolesOf(participantId: number): Promise<Array<{ caseId: number; role: ParentRole }>> {
-      const rows = await db
-        .selectFrom('case_roles')
-        .select(['case_id', 'role'])
-        .where('participant_id', '=', participantId)
-        .where('role', 'in', parentRoles)
-        .orderBy('case_id')
-        .execute()
-      return rows.map((row) => ({ caseId: row.case_id, role: row.role as ParentRole }))
-    },
-
-    /** case_roles_participant (participant_id, case_id). */
     async parentRolesOn(participantId: number, caseId: number): Promise<ParentRole[]> {
       const rows = await db
         .selectFrom('case_roles')
@@ -115,28 +126,24 @@ export function createCaseRepository(db: Kysely<Database>) {
 
     /** Primary key. */
     async caseById(caseId: number): Promise<CaseRecord | undefined> {
-      const row = await db
-        .selectFrom('cases')
-        .select([
-          'id', 'case_number', 'county', 'status', 'assistance_status', 'processing_stage', 'interest_rate_bp',
-          'interest_rate_basis', 'office_code', 'enforcement_ended_reason', 'opened_on',
-        ])
-        .where('id', '=', caseId)
-        .executeTakeFirst()
-      if (!row) return undefined
-      return {
-        id: row.id,
-        caseNumber: row.case_number,
-        county: row.county,
-        status: row.status,
-        assistanceStatus: row.assistance_status,
-        processingStage: row.processing_stage,
-        interestRateBasisPoints: row.interest_rate_bp,
-        interestRateBasis: row.interest_rate_basis,
-        officeCode: row.office_code,
-        enforcementEndedReason: row.enforcement_ended_reason,
-        openedOn: row.opened_on,
-      }
+      const row = await db.selectFrom('cases').select(caseColumns).where('id', '=', caseId).executeTakeFirst()
+      return row && caseRecordOf(row)
+    },
+
+    /**
+     * case_roles_participant (participant_id, case_id), then the cases primary key: each case a participant holds a
+     * paying or receiving role on, with the role, in one query (a parent's dashboard lists every one).
+     */
+    async parentCasesOf(participantId: number): Promise<Array<{ role: ParentRole; record: CaseRecord }>> {
+      const rows = await db
+        .selectFrom('case_roles')
+        .innerJoin('cases', 'cases.id', 'case_roles.case_id')
+        .select(['case_roles.role', ...caseColumns.map((column) => `cases.${column}` as const)])
+        .where('case_roles.participant_id', '=', participantId)
+        .where('case_roles.role', 'in', parentRoles)
+        .orderBy('case_roles.case_id')
+        .execute()
+      return rows.map((row) => ({ role: row.role as ParentRole, record: caseRecordOf(row) }))
     },
 
     /** case_roles primary key (case_id, participant_id, role). */

@@ -49,6 +49,7 @@ describeOnSqlite('query plans of the case-inquiry service', () => {
       for (const summary of await service.listCaseSummaries(parent, 'web')) {
         await service.getCaseSummary(parent, summary.caseId, 'phone')
         await service.getPaymentHistory(parent, summary.caseId, { from: '2025-01-01', page: 2, pageSize: 5 }, 'web')
+        await service.getPaymentsPage(parent, summary.caseId, { year: null, page: 1, pageSize: 25 }, 'web')
         await service.getEnforcement(parent, summary.caseId, 'web')
         await service.getNextSteps(parent, summary.caseId, 'web')
         if (summary.lastPayment) await service.explainPayment(parent, summary.caseId, summary.lastPayment.paymentId, 'web')
