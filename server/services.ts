@@ -1,6 +1,7 @@
 import { outboundConnectPath } from '../ivr/paths'
 import { alertOutbox } from './alerts/alertOutbox'
-import { configuredAlertChannels } from './alerts/channelsFromConfig'
+import { createAlertSettings } from './alerts/alertSettings'
+import { alertAdaptersFromConfig, configuredAlertChannels } from './alerts/channelsFromConfig'
 import { createAuditService } from './audit/auditService'
 import { createCaseAuditReport } from './audit/caseAuditReport'
 import { createCallNowService, type OutboundCalls } from './callbacks/callNow'
@@ -30,6 +31,8 @@ export function createServices(deps: {
 }) {
   const { db } = deps.database
   const { config } = deps
+  // One pair of adapters for the process: the delivery worker sends alerts through them, the alerts page its codes.
+  const alertAdapters = alertAdaptersFromConfig(config)
   const callbacks = createCallbackService(deps)
   // Written messages share the callbacks' service level, calendar and claim time: one queue of what parents wait on.
   const messages = createMessageService({
@@ -44,7 +47,9 @@ export function createServices(deps: {
     attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),
     identity: createIdentityService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
     alertOutbox: alertOutbox(db, deps.database.dialect),
-    intake: createIntakeService({ db, clock: deps.clock }),
+    alertSettings: createAlertSettings({ db, clock: deps.clock }),
+    alertAdapters,
+    intake: createIntakeService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),
     /** Signed phone webhooks already answered: a second request with the same signature is a replay. */

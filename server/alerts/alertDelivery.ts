@@ -5,7 +5,7 @@ import { translatorFor } from '../i18n'
 import type { Logger } from '../logger'
 import { type AlertChannel, DeliveryFailed, type EmailMessages, type TextMessages } from './alertChannels'
 import type { AlertOutbox, OutboxAlert } from './alertOutbox'
-import { type AlertLinks, wordAlert } from './alertWording'
+import { type AlertLinks, unsubscribeUrlFor, wordAlert } from './alertWording'
 import { nextTextingTime, startOfAgencyDay, tomorrowMorning } from './sendingWindow'
 
 // The delivery worker: claims the alerts that are due, sends each through its channel and records what happened.
@@ -68,7 +68,7 @@ export function createAlertDelivery(deps: {
       subject: words.emailSubject,
       text: words.emailText,
       language: alert.language,
-      unsubscribeUrl: deps.links.settings,
+      unsubscribeUrl: unsubscribeUrlFor(alert.kind, deps.links),
     })
   }
 

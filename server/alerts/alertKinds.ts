@@ -2,5 +2,17 @@
 // email body, none of them carrying an amount, a name or an address (a phone's lock screen shows a text to whoever
 // holds it).
 
-export const alertKinds = ['security_notice'] as const
+/** The kinds a parent chooses among on the alerts page, in the order the page lists them. */
+export const choosableAlertKinds = ['payment_posted', 'money_sent', 'callback_scheduled', 'caseworker_reply'] as const
+
+/**
+ * Every kind. A security notice (someone tried the parent's sign-in facts) is not a choice: it goes to the contacts on
+ * the parent's record, confirmed for alerts or not, because it may be the only sign that someone is trying.
+ */
+export const alertKinds = ['security_notice', ...choosableAlertKinds] as const
 export type AlertKind = (typeof alertKinds)[number]
+export type ChoosableAlertKind = (typeof choosableAlertKinds)[number]
+
+export function isChoosableAlertKind(kind: string): kind is ChoosableAlertKind {
+  return (choosableAlertKinds as readonly string[]).includes(kind)
+}

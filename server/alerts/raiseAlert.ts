@@ -7,6 +7,7 @@ import type { Database } from '../db/schema'
 import type { AlertChannel } from './alertChannels'
 import type { AlertKind } from './alertKinds'
 import { enqueueAlert } from './alertOutbox'
+import { confirmedDestinationsFor } from './alertSettings'
 
 export interface AlertEvent {
   participantId: number
@@ -16,7 +17,10 @@ export interface AlertEvent {
   details: Record<string, string>
 }
 
-/** Queues the event's alert on every channel that is both set up here and known for the parent. */
+/**
+ * Queues the event's alert on every channel that is set up here and open to it: for a security notice, the contacts on
+ * the parent's record; for anything else, only the destinations the parent confirmed, unless they turned the kind off.
+ */
 export async function raiseAlert(
   trx: Transaction<Database> | Kysely<Database>,
   event: AlertEvent,
@@ -30,7 +34,12 @@ export async function raiseAlert(
     .where('id', '=', event.participantId)
     .executeTakeFirst()
   if (!parent) return []
-  const destinations: Record<AlertChannel, string | null> = { text: parent.phone_mobile, email: parent.email }
+  const destinations: Partial<Record<AlertChannel, string | null>> =
+    event.kind === 'security_notice'
+      ? { text: parent.phone_mobile, email: parent.email }
+      : Object.fromEntries(
+          (await confirmedDestinationsFor(trx, event.participantId, event.kind)).map((row) => [row.channel, row.destination]),
+        )
   const raised: AlertChannel[] = []
   for (const channel of channels) {
     const destination = destinations[channel]

@@ -9,14 +9,13 @@ import { portalPaths } from '../portal/paths'
 import type { Services } from '../services'
 import { createAlertDelivery } from './alertDelivery'
 import { textWebhookPaths } from './paths'
-import { alertAdaptersFromConfig } from './channelsFromConfig'
 
 // The delivery worker as the server runs it: the configured adapters, the links every alert ends with, a round
 // every few seconds. With no channel configured it does nothing at all.
 
 export function startAlertDelivery(deps: { config: Config; services: Services; clock: Clock; i18n: i18n; logger: Logger }) {
   const { config } = deps
-  const adapters = alertAdaptersFromConfig(config)
+  const adapters = deps.services.alertAdapters
   const mainNumber = config.agencyDirectory.phoneNumbers.main
   const delivery = createAlertDelivery({
     outbox: deps.services.alertOutbox,
@@ -28,6 +27,7 @@ export function startAlertDelivery(deps: { config: Config; services: Services; c
     links: {
       signIn: config.publicBaseUrl + publicPaths.signIn,
       settings: config.publicBaseUrl + portalPaths.details,
+      alertSettings: config.publicBaseUrl + portalPaths.alerts,
       agencyPhone: parsePhoneNumberFromString(mainNumber, 'US')?.formatNational() ?? mainNumber,
     },
     textStatusCallback: config.publicBaseUrl + textWebhookPaths.status,

@@ -326,6 +326,33 @@ export interface TextOptOutsTable {
   opted_out_at: string
 }
 
+/** Where a parent asked alerts to go (0019): unused until confirmed by a texted code or an emailed link. */
+export interface AlertDestinationsTable {
+  id: Id
+  participant_id: number
+  channel: 'text' | 'email'
+  /** E.164 for a text, an address for an email. */
+  destination: string
+  language: 'en' | 'es'
+  /** SHA-256 of the code or the link's token while a confirmation is pending; null once confirmed. */
+  secret_hash: string | null
+  secret_expires_at: string | null
+  secret_attempts: Generated<number>
+  /** The words the parent agreed to, as shown, and when. */
+  consent_words: string
+  consent_at: string
+  confirmed_at: string | null
+  updated_at: string
+}
+
+/** An event type a parent turned off or on again (0019); no row means on. */
+export interface AlertChoicesTable {
+  participant_id: number
+  kind: string
+  enabled: number
+  updated_at: string
+}
+
 export interface Database {
   participants: ParticipantsTable
   cases: CasesTable
@@ -350,6 +377,8 @@ export interface Database {
   text_opt_outs: TextOptOutsTable
   text_keyword_events: TextKeywordEventsTable
   intake_records: IntakeRecordsTable
+  alert_destinations: AlertDestinationsTable
+  alert_choices: AlertChoicesTable
 }
 
 export type Participant = Selectable<ParticipantsTable>

@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 
+import { configuredAlertChannels } from '../alerts/channelsFromConfig'
 import { systemClock } from '../clock'
 import { loadConfig } from '../config'
 import { openDatabase } from '../db/connection'
@@ -29,7 +30,8 @@ async function main(): Promise<number> {
   const handle = openDatabase(location)
   try {
     await migrateToLatest(handle.db, handle.dialect)
-    const intake = createIntakeService({ db: handle.db, clock: systemClock })
+    // The batch raises the same alerts the API does; the running server's delivery worker sends them.
+    const intake = createIntakeService({ db: handle.db, clock: systemClock, alertChannels: configuredAlertChannels(config) })
     const progress = progressReporter(await countDocumentLines(file), 'documents')
     let done = 0
     const summary = await takeBatchFile(file, values.source, intake, (line) => {

@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto'
 
 import type { Insertable, Kysely, Transaction } from 'kysely'
 
-import type { Clock } from '../clock'
+import { daysBetween } from '../agencyTime/calendarDates'
+import type { AlertChannel } from '../alerts/alertChannels'
+import { raiseCaseAlert } from '../alerts/caseEventAlerts'
+import { agencyDateOf, type Clock } from '../clock'
 import type { Database, LedgerTable } from '../db/schema'
 import { type IntakeDocument, parseIntakeDocument } from './intakeDocuments'
 
@@ -10,7 +13,8 @@ import { type IntakeDocument, parseIntakeDocument } from './intakeDocuments'
 // every page and call. Each document is taken in a transaction of its own, with the record of its id: either all of
 // it is written or none. A repeat of an id with the same content is "unchanged"; the same id with other content is
 // refused (a correction is a new document, an adjustment, never an edit of history). Two deliveries of one document
-// at once: one takes it, the other finds it taken.
+// at once: one takes it, the other finds it taken. A recent payment or payout raises its alerts in the same
+// transaction (an outbox row each), so an alert exists exactly when its event does.
 
 export type IntakeResult =
   | { outcome: 'taken'; type: IntakeDocument['type']; id: string }
@@ -32,7 +36,27 @@ export function documentDigest(document: IntakeDocument): string {
   return createHash('sha256').update(canonical).digest('hex')
 }
 
-export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock }) {
+/**
+ * How old a payment or a payout may be and still raise an alert: the case system may send history (a backlog, a
+ * correction of last year), and a text about a payment of months ago is noise, not news.
+ */
+export const ALERT_WITHIN_DAYS = 7
+
+export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock; alertChannels: readonly AlertChannel[] }) {
+  /** The alert a document raises, in its own transaction: payment posted to the paying parent, money sent to the receiving one. */
+  async function raiseAlertsFor(trx: Transaction<Database>, document: IntakeDocument, caseId: number, ledgerId: number | null): Promise<void> {
+    if (ledgerId === null || (document.type !== 'payment' && document.type !== 'payout')) return
+    const now = deps.clock.now()
+    const happenedOn = document.type === 'payment' ? document.postedOn : document.paidOn
+    const age = daysBetween(happenedOn, agencyDateOf(now))
+    if (age < 0 || age > ALERT_WITHIN_DAYS) return
+    const event =
+      document.type === 'payment'
+        ? { caseId, role: 'paying' as const, kind: 'payment_posted' as const, eventKey: `payment_posted:ledger:${ledgerId}` }
+        : { caseId, role: 'receiving' as const, kind: 'money_sent' as const, eventKey: `money_sent:ledger:${ledgerId}` }
+    await raiseCaseAlert(trx, event, deps.alertChannels, now)
+  }
+
   async function earlier(source: string, document: IntakeDocument, digest: string): Promise<IntakeResult | null> {
     const record = await deps.db
       .selectFrom('intake_records')
@@ -136,6 +160,7 @@ export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock }
             .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
             .executeTakeFirst()
           if (Number(recorded.numInsertedOrUpdatedRows ?? 0) === 0) throw new TakenMeanwhile()
+          await raiseAlertsFor(trx, document, found.id, written.ledgerId)
         })
       } catch (error) {
         if (error instanceof Refused) return { outcome: 'refused', reason: error.reason, id: document.id }

@@ -43,6 +43,16 @@ export const portalPaths = {
   reportOtherParent: '/account/changes/other-parent',
   details: '/account/details',
   detailsSaved: '/account/details/saved',
+  /** Text and email alerts: where they go and about what. */
+  alerts: '/account/alerts',
+  alertsText: '/account/alerts/text',
+  alertsTextCode: '/account/alerts/text/code',
+  alertsTextOff: '/account/alerts/text/off',
+  alertsEmail: '/account/alerts/email',
+  alertsEmailOff: '/account/alerts/email/off',
+  alertsChoices: '/account/alerts/choices',
+  /** The emailed link that confirms an address; it works without signing in, and confirms only on a button press. */
+  confirmAlertEmail: '/alerts/confirm-email',
 } as const
 
 type PathWithParams = { [K in keyof typeof portalPaths]: (typeof portalPaths)[K] extends `${string}:${string}` ? K : never }[keyof typeof portalPaths]

@@ -4,6 +4,7 @@ import type { AppDependencies } from '../app'
 import { mapDomainErrors } from '../middleware/domainErrors'
 import { enforceSessionLimits } from '../middleware/parentSession'
 import { activateRoutes } from './activate/routes'
+import { alertsRoutes } from './alerts/routes'
 import { callbacksRoutes } from './callbacks/routes'
 import { changesRoutes } from './changes/routes'
 import { caseRoutes } from './case/routes'
@@ -38,6 +39,7 @@ export function portalRoutes(deps: AppDependencies): Router {
   router.use(detailsRoutes(deps))
   router.use(messagesRoutes(deps))
   router.use(changesRoutes(deps))
+  router.use(alertsRoutes(deps))
   router.use(mapDomainErrors)
   return router
 }

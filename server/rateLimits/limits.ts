@@ -15,6 +15,7 @@ export const rateLimitNames = [
   'callbackAccount',
   'consoleClient',
   'consoleAccount',
+  'alertSendAccount',
 ] as const
 
 export type RateLimitName = (typeof rateLimitNames)[number]
@@ -41,6 +42,9 @@ export const defaultRateLimits: RateLimitSettings = {
   callbackAccount: { attempts: 10, seconds: minutes(60) },
   consoleClient: { attempts: 30, seconds: minutes(15) },
   consoleAccount: { attempts: 10, seconds: minutes(15) },
+  // Confirmation codes and links for alerts: each sends a text or an email to a number or address the parent typed, so
+  // a few an hour, or the form becomes a way to send our texts to strangers.
+  alertSendAccount: { attempts: 5, seconds: minutes(60) },
 }
 
 export class RateLimitSettingsError extends Error {}

@@ -66,7 +66,7 @@ describeOnSqlite('query plans of the console search, the intake and the alert ou
   it('takes documents and delivers alerts through indexes', async () => {
     captured.length = 0
     const db = capturingDb()
-    const intake = createIntakeService({ db, clock })
+    const intake = createIntakeService({ db, clock, alertChannels: [] })
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })
     await intake.take('casesystem', { type: 'payout', id: 'D-1', caseNumber: '340010120417', paidOn: '2026-03-10', amountCents: 100, method: 'debit_card', paymentId: 'P-1' })
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })

@@ -19,20 +19,24 @@ export function detailsController(deps: AppDependencies) {
   const stateOptions = (req: Request, chosen: string | undefined) =>
     chosen && Object.hasOwn(usStateNames, chosen) ? states : [{ value: '', label: req.t('portal:details.statePlaceholder') }, ...states]
 
-  const showForm = (req: Request, res: Response, values: Record<string, string>, errors?: FieldErrors) =>
+  const showForm = async (req: Request, res: Response, values: Record<string, string>, errors?: FieldErrors) => {
+    // Alerts have a page of their own; this page says whether they are on and leads there.
+    const alerts = await deps.services.alertSettings.get(principalOf(req).participantId)
     renderForm(res, 'details/details', {
       pageTitle: req.t('portal:details.title'),
       values,
       errors,
       fieldOrder: detailsFields,
       stateOptions: stateOptions(req, values.state),
+      alertsOn: { text: alerts.text?.confirmed === true, email: alerts.email?.confirmed === true },
     })
+  }
 
   return {
     async show(req: Request, res: Response) {
       const details = await contactDetails.get(principalOf(req).participantId)
       if (!details) throw new Error('signed-in participant has no record')
-      showForm(req, res, formValuesOf(details))
+      await showForm(req, res, formValuesOf(details))
     },
 
     async submit(req: Request, res: Response) {
