@@ -6,11 +6,27 @@ import { caseIdOf } from '../../routeParams'
 import { type StatementChoices, StatementMonthInvalid } from '../../statements/statementMonths'
 import { renderForm } from '../forms'
 import { statementMonthOptions } from './monthOptions'
-import { renderStatementPdf } from './statementPdf'
+import type { renderStatementPdf } from './statementPdf'
 
 // A case's monthly statements: without a month, the page to choose one; with one, that month's statement as a PDF
 // download (the case page's picker submits here). A month with no statement (not a month, not begun, before the case
 // opened) is the same page with a message in the parent's language: never a 500, never a blank PDF.
+/**
+ * The PDF modules (pdfkit, fontkit and its brotli decoder: about 3 MiB of code, a tenth of the heap a started process
+ * holds) load with the first statement anyone downloads, not at start-up: most processes never make one.
+ */
+let loadingRenderer: Promise<typeof renderStatementPdf> | null = null
+function statementRenderer(): Promise<typeof renderStatementPdf> {
+  loadingRenderer ??= import('./statementPdf').then(
+    (module) => module.renderStatementPdf,
+    (error: unknown) => {
+      loadingRenderer = null
+      throw error
+    },
+  )
+  return loadingRenderer
+}
+
 export function statementsController({ services, config }: AppDependencies) {
   function renderChoices(req: Request, res: Response, choices: StatementChoices, typed: string, messageKey?: string) {
     renderForm(res, 'statements/statements', {
@@ -35,7 +51,8 @@ export function statementsController({ services, config }: AppDependencies) {
       try {
         const statement = await services.cases.getMonthlyStatement(principal, caseId, typed, 'web')
         const { mailTo } = config.agencyDirectory.payments.stateDisbursementUnit
-        const pdf = await renderStatementPdf({
+        const render = await statementRenderer()
+        const pdf = await render({
           statement,
           t: req.t,
           language: req.language,
