@@ -23,11 +23,17 @@ export function spokenClock(time: string, language: Language): string {
   return clockFormats[language].format(new Date(`2025-01-06T${time}:00Z`))
 }
 
+/** Lists as spoken, one formatter per language and kind, kept (an Intl object per call holds ICU memory). */
+const listFormats = {
+  and: { en: new Intl.ListFormat('en-US', { type: 'conjunction' }), es: new Intl.ListFormat('es-US', { type: 'conjunction' }) },
+  or: { en: new Intl.ListFormat('en-US', { type: 'disjunction' }), es: new Intl.ListFormat('es-US', { type: 'disjunction' }) },
+}
+
 function spokenDays(hours: OpeningHours, turn: Turn): string {
   if (isWeekdaysOnly(hours)) return turn.t('ivr:agency.weekdays')
   // 2025-01-05 is a Sunday, so ISO weekday n is that date plus n days.
   const names = hours.weekdays.map((day) => weekdayFormats[turn.language].format(new Date(Date.UTC(2025, 0, 5 + day, 12))))
-  return new Intl.ListFormat(turn.language === 'es' ? 'es-US' : 'en-US', { type: 'conjunction' }).format(names)
+  return listFormats.and[turn.language].format(names)
 }
 
 /** "Monday to Friday, from 8:00 AM to 4:00 PM", with a daily closure when there is one. */
@@ -88,7 +94,7 @@ export function paymentLines(directory: AgencyDirectory, turn: Turn): Record<'on
     ],
     paynearme: [
       turn.t('ivr:pay.paynearme', {
-        stores: new Intl.ListFormat(turn.language === 'es' ? 'es-US' : 'en-US', { type: 'disjunction' }).format(payNearMe.stores),
+        stores: listFormats.or[turn.language].format(payNearMe.stores),
         website: spokenWebsite(payNearMe.website),
         fee: money(payNearMe.feeCents),
       }),

@@ -58,10 +58,14 @@ interface Formatters {
   targetStatus(meets: boolean | null): string
 }
 
+/** One pair of number formats per language, kept: building them on every request held ICU memory until a collection. */
+const numberFormats = {
+  en: { counts: new Intl.NumberFormat('en-US'), percents: new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }) },
+  es: { counts: new Intl.NumberFormat('es-US'), percents: new Intl.NumberFormat('es-US', { style: 'percent', maximumFractionDigits: 1 }) },
+}
+
 export function formattersFor(language: string, t: TFunction): Formatters {
-  const locale = language === 'es' ? 'es-US' : 'en-US'
-  const counts = new Intl.NumberFormat(locale)
-  const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
+  const { counts, percents } = numberFormats[language === 'es' ? 'es' : 'en']
   return {
     t,
     count: (value) => counts.format(value),

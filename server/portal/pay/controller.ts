@@ -22,11 +22,17 @@ export const paymentOptions = [
 
 type PaymentOptionId = (typeof paymentOptions)[number]['id']
 
+/** "7-Eleven, Family Dollar or ACE", one formatter per language, kept (an Intl object per request holds ICU memory). */
+const orLists = {
+  en: new Intl.ListFormat('en-US', { type: 'disjunction' }),
+  es: new Intl.ListFormat('es-US', { type: 'disjunction' }),
+}
+
 /** The parameters each option's fee and steps are written with, from the directory. */
 function sentenceParams(payments: PaymentDestinations, language: string): Record<PaymentOptionId, Record<string, string>> {
   const { stateDisbursementUnit: sdu, moneyGram, payNearMe, payPal } = payments
   const money = (cents: number) => formatMoney(language, cents)
-  const stores = new Intl.ListFormat(language === 'es' ? 'es-US' : 'en-US', { type: 'disjunction' }).format(payNearMe.stores)
+  const stores = orLists[language === 'es' ? 'es' : 'en'].format(payNearMe.stores)
   return {
     withholding: {},
     online: { cardFee: String(sdu.cardFeePercent) },
