@@ -19,8 +19,12 @@ import { projectRoot } from './servers'
 
 /** Not a secret: the key of the SSN digests in a synthetic database, which hold no real SSN. */
 export const benchSsnHmacKey = 'bench-synthetic-ssn-digest-key-not-a-secret'
-/** Requests waiting in the queue on top of the demo's own, so the queue page reads a realistic backlog. */
-export const queueBacklog = 1_000
+/**
+ * Work waiting in the queue on top of the demo's own, so the queue page, the search and the supervisor's figures
+ * read a realistic backlog: callback requests (from callers the phone line did not identify) and written messages
+ * from synthetic parents spread over the whole caseload.
+ */
+export const queueBacklog = { callbacks: 3_000, messages: 2_000 }
 
 export interface PreparedDatabase {
   url: string
@@ -45,10 +49,13 @@ export async function prepareBenchDatabase(options: BenchOptions, log: (line: st
     log(`seeding ${options.cases.toLocaleString('en-US')} synthetic cases into ${describe(url)} …`)
     const started = performance.now()
     const today = agencyToday(systemClock)
-    await seedDatabase(handle, { cases: options.cases, today, ssnHmacKey: benchSsnHmacKey, generateIn: 'worker' })
+    await seedDatabase(handle, {
+      cases: options.cases, today, ssnHmacKey: benchSsnHmacKey, generateIn: 'worker',
+      onIndexing: () => log(`rows written in ${((performance.now() - started) / 1000).toFixed(1)} s; building the indexes …`),
+    })
     await loadDemoActivity(handle.db, { today, maxAttempts: config.callbacks.maxAttempts })
     const services = createServices({ database: handle, config, clock: systemClock })
-    for (let i = 0; i < queueBacklog; i++) {
+    for (let i = 0; i < queueBacklog.callbacks; i++) {
       await services.callbacks.requestCallback({
         phone: `+1916${String(5_550_000 + (i % 10_000)).padStart(7, '0')}`,
         language: i % 3 ? 'en' : 'es',
@@ -57,12 +64,36 @@ export async function prepareBenchDatabase(options: BenchOptions, log: (line: st
         channel: i % 2 ? 'web' : 'phone',
       })
     }
+    const writers = await backlogWriters(handle.db, queueBacklog.messages)
+    for (const [i, writer] of writers.entries()) {
+      await services.messages.startThread({
+        participantId: writer.participant_id,
+        caseId: writer.case_id,
+        topic: callbackTopics[i % callbackTopics.length]!,
+        body: i % 3 ? 'Please tell me when my last payment will be sent out.' : '¿Cuándo me envían mi último pago?',
+        language: i % 3 ? 'en' : 'es',
+      })
+    }
     const seconds = (performance.now() - started) / 1000
     log(`seeded in ${seconds.toFixed(1)} s`)
     return { url, cases: options.cases, seededSeconds: seconds }
   } finally {
     await handle.close()
   }
+}
+
+/** One paying parent of every so many synthetic cases, so the writers are spread over the whole caseload. */
+async function backlogWriters(db: ReturnType<typeof openDatabase>['db'], count: number) {
+  const last = await db.selectFrom('cases').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()
+  const step = Math.max(1, Math.floor(Number(last.id) / count))
+  const caseIds = Array.from({ length: count }, (_, i) => 1 + i * step).filter((id) => id <= Number(last.id))
+  return db
+    .selectFrom('case_roles')
+    .select(['participant_id', 'case_id'])
+    .where('role', '=', 'paying')
+    .where('case_id', 'in', caseIds)
+    .orderBy('case_id')
+    .execute()
 }
 
 function sqliteUrl(cases: number): string {

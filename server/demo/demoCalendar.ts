@@ -41,8 +41,18 @@ export function officeDayNear(date: IsoDate, maxLater = 2): IsoDate {
 
 /** The UTC instant (ISO) of a wall-clock time on `date` in the agency's time zone, daylight saving included. */
 export function agencyInstant(date: IsoDate, hour: number, minute = 0): string {
-  return instantAt(date, hour * 60 + minute, agencyTimeZone).toISOString()
+  // The synthetic seed asks for the same few thousand (day, hour) pairs millions of times; the time-zone arithmetic
+  // behind each is the costly part, so answers are kept (the cache is emptied when it grows past its bound).
+  const key = `${date} ${hour * 60 + minute}`
+  let instant = instants.get(key)
+  if (instant === undefined) {
+    instant = instantAt(date, hour * 60 + minute, agencyTimeZone).toISOString()
+    if (instants.size >= 20_000) instants.clear()
+    instants.set(key, instant)
+  }
+  return instant
 }
+const instants = new Map<string, string>()
 
 /** A date of birth `years` (and `days` more) before today: children keep their age whenever the demo starts. */
 export function bornYearsAgo(today: IsoDate, years: number, days = 0): IsoDate {

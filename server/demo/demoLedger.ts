@@ -132,7 +132,11 @@ type Unnumbered = Omit<ChargeEntry, 'id'> | Omit<PaymentEntry, 'id'> | Omit<Adju
 /** Ids in date order, as the ledger engine wants them (each id unique within the case). */
 function numbered(entries: Unnumbered[]): RecordedEntry[] {
   const withIds = entries.map((entry, index) => ({ ...entry, id: index + 1 }) as RecordedEntry)
-  return withIds.sort(compareEntries).map((entry, index) => ({ ...entry, id: index + 1 }))
+  // The copies above are this function's own, so they are renumbered in place rather than copied again.
+  withIds.sort(compareEntries).forEach((entry, index) => {
+    entry.id = index + 1
+  })
+  return withIds
 }
 
 export function buildCaseLedger(script: LedgerScript, context: LedgerContext): DemoCaseLedger {
@@ -183,8 +187,13 @@ export function buildCaseLedger(script: LedgerScript, context: LedgerContext): D
 }
 
 function primary(row: Partial<DemoLedgerRow['row']> & Pick<DemoLedgerRow['row'], 'posted_on' | 'kind' | 'amount_cents'>): DemoLedgerRow {
+  // Spelled out rather than spread over defaults: every row gets the same shape (the synthetic seed makes millions).
   return {
-    row: { bucket: null, owed_to: null, order_kind: null, method: null, reason: null, reference: null, ...row },
+    row: {
+      posted_on: row.posted_on, kind: row.kind, bucket: row.bucket ?? null, owed_to: row.owed_to ?? null,
+      order_kind: row.order_kind ?? null, method: row.method ?? null, amount_cents: row.amount_cents,
+      reason: row.reason ?? null, reference: row.reference ?? null,
+    },
     relatedPaymentReference: null,
   }
 }

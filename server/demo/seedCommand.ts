@@ -31,12 +31,21 @@ async function main(): Promise<void> {
   const handle = openDatabase(location)
   const progress = progressReporter(cases, 'cases')
   const started = performance.now()
+  let progressShown = true
+  const finishProgress = () => {
+    if (progressShown) progress.finish()
+    progressShown = false
+  }
   try {
     const result = await seedDatabase(handle, {
       cases, today, force: values.force, ssnHmacKey: config.ssnHmacKey, generateIn: 'worker',
       onProgress: (done) => progress.update(done),
+      onIndexing: () => {
+        finishProgress()
+        process.stderr.write(`rows written in ${((performance.now() - started) / 1000).toFixed(1)} s; building the indexes …\n`)
+      },
     })
-    progress.finish()
+    finishProgress()
     const seconds = (performance.now() - started) / 1000
     process.stdout.write(
       `seeded ${result.cases.toLocaleString('en-US')} cases (${result.participants.toLocaleString('en-US')} participants, ` +

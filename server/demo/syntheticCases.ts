@@ -154,7 +154,13 @@ function addCase(chunk: SyntheticChunk, ids: IdCursor, context: SyntheticContext
     const id = ids.ledger++
     if (row.kind === 'payment' && row.reference) paymentIds.set(row.reference, id)
     const related = relatedPaymentReference === null ? null : paymentIds.get(relatedPaymentReference) ?? null
-    chunk.ledger.push({ ...row, id, case_id: caseId, related_entry_id: related })
+    // Every key written out in one order: rows of one shape are what make this loop, the copy to the main thread and
+    // the inserter's reads fast (a spread gave each row its own shape, and was a fifth of the generator's time).
+    chunk.ledger.push({
+      id, case_id: caseId, posted_on: row.posted_on, kind: row.kind, bucket: row.bucket, owed_to: row.owed_to,
+      order_kind: row.order_kind, method: row.method, amount_cents: row.amount_cents, related_entry_id: related,
+      reason: row.reason, reference: row.reference,
+    })
   }
   for (const e of enforcementFor(behaviour, paying, random)) {
     chunk.enforcement.push({ id: ids.enforcement++, case_id: caseId, participant_id: participantIds.paying, kind: e.kind,

@@ -28,6 +28,19 @@ describe('calendar', () => {
     expect(() => parseIsoDate('2024-04-31')).toThrow(RangeError)
   })
 
+  it('reads a date character by character and refuses anything but digits and dashes in their places', () => {
+    expect(parseIsoDate('0001-01-01')).toEqual({ year: 1, month: 1, day: 1 })
+    expect(parseIsoDate('9999-12-31')).toEqual({ year: 9999, month: 12, day: 31 })
+    expect(parseIsoDate('2024-11-30')).toEqual({ year: 2024, month: 11, day: 30 })
+    for (const bad of ['2024-0a-01', '2024/01/01', ' 2024-01-01', '2024-01-01 ', '2024-01-01\n', '+024-01-01', '2024-01-0:',
+      '2024-00-10', '2024-01-00', '2024-1-011', '', '2024-01-32', '２０２４-01-01']) {
+      expect([bad, isIsoDate(bad)]).toEqual([bad, false])
+      expect(() => parseIsoDate(bad)).toThrow(RangeError)
+    }
+    // Whatever reaches it at run time, it answers false rather than throwing.
+    for (const notText of [undefined, null, 20240101, ['2024-01-01']]) expect(isIsoDate(notText as unknown as string)).toBe(false)
+  })
+
   it('finds the 1st of the month', () => {
     expect(monthStart('2024-03-31')).toBe('2024-03-01')
   })

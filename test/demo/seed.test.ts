@@ -1,25 +1,60 @@
 // `npm run seed`: a synthetic caseload whose ledgers hang together, that refuses to write over data unless forced,
 // and whose accounts sign in with the one shared password.
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
+import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 
 import { addMonths } from '../../server/agencyTime/calendarDates'
 import { projectRoot } from '../../server/config'
 import { verifySecret } from '../../server/identity/secretHashing'
 import { SeedRefusedError, SYNTHETIC_PASSWORD, seedDatabase } from '../../server/demo/seedDatabase'
+import { generateSyntheticChunk } from '../../server/demo/syntheticCases'
 import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/testDatabase'
 import { testSsnKey } from './demoLookups'
 
 const today = '2026-01-15'
 const demoCases = 12
 
+// Every key sorted, so the digest holds the rows' contents and not the order their keys were written in.
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical)
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+}
+
+describe('the synthetic generator', () => {
+  it('writes the same rows for the same seed and day as it always has (a faster seed must not change the caseload)', () => {
+    const ids = { participant: 1, case: 1, order: 1, ledger: 1, enforcement: 1 }
+    const context = { today, ssnHmacKey: 'synthetic-digest-test-key-0123456789', seed: 20_240_601, passwordHash: 'pw', pinHash: 'pin' }
+    const chunk = generateSyntheticChunk(40, ids, context)
+    // Taken from the generator before the seed was made faster (December 2026); the whole-database checksum at
+    // 1,000 cases was compared before and after too.
+    expect(createHash('sha256').update(JSON.stringify(canonical(chunk))).digest('hex')).toBe(
+      'd18e05a035c6352a745139dcbec70eec7d3912c62bc8624bfceb9bae3b6d9871',
+    )
+    expect(ids).toEqual({ participant: 149, case: 41, order: 45, ledger: 3233, enforcement: 43 })
+  })
+})
+
 describe('seedDatabase', () => {
   let database: TestDatabase
+  /** Every index of the database (name and table), whatever the dialect. */
+  const indexes = async () => {
+    const { rows } =
+      database.dialect === 'sqlite'
+        ? await sql<{ name: string; table: string; definition: string }>`select name, tbl_name as "table", coalesce(sql, '') as definition
+            from sqlite_master where type = 'index' order by name`.execute(database.db)
+        : await sql<{ name: string; table: string; definition: string }>`select indexname as name, tablename as "table", indexdef as definition
+            from pg_indexes where schemaname = current_schema() order by indexname`.execute(database.db)
+    return rows
+  }
+  let indexesBeforeSeeding: Awaited<ReturnType<typeof indexes>> = []
   const count = async (table: 'cases' | 'ledger' | 'participants') =>
     Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 
@@ -32,7 +67,12 @@ describe('seedDatabase', () => {
 
   it('writes the demo personas and N synthetic cases with two to three years of ledger', async () => {
     const progress: number[] = []
-    const result = await seedDatabase(database, { cases: 200, today, ssnHmacKey: testSsnKey, onProgress: (done) => progress.push(done) })
+    indexesBeforeSeeding = await indexes() // createTestDatabase migrated it
+    let indexing = 0
+    const result = await seedDatabase(database, {
+      cases: 200, today, ssnHmacKey: testSsnKey, onProgress: (done) => progress.push(done), onIndexing: () => indexing++,
+    })
+    expect(indexing).toBe(1)
     expect(result.cases).toBe(200)
     expect(progress.at(-1)).toBe(200)
     expect(await count('cases')).toBe(200 + demoCases)
@@ -47,6 +87,12 @@ describe('seedDatabase', () => {
       .where('cases.case_number', 'like', '__7%')
       .executeTakeFirstOrThrow()
     expect([span.first! >= addMonths(today, -37), span.first! < addMonths(today, -24), span.last! <= today]).toEqual([true, true, true])
+  })
+
+  it('builds the indexes it set aside for the load again, each as its migration made it', async () => {
+    expect(indexesBeforeSeeding.length).toBeGreaterThan(20)
+    expect(indexesBeforeSeeding.map((i) => i.name)).toContain('ledger_case_posted')
+    expect(await indexes()).toEqual(indexesBeforeSeeding)
   })
 
   // Only SQLite's connection settings change during the load.
@@ -102,6 +148,13 @@ describe('npm run seed', () => {
     const { stdout, stderr } = await seed('--cases', '200', '--database-url', url, '--today', today)
     expect(stdout).toMatch(/^seeded 200 cases \(/)
     expect(stderr).toContain('100% 200/200 cases')
+    // The load's journal in memory was only for the load: the file is left in write-ahead-log mode, as the app runs it.
+    const file = new SQLite(url.slice('sqlite:'.length), { readonly: true })
+    try {
+      expect(file.pragma('journal_mode', { simple: true })).toBe('wal')
+    } finally {
+      file.close()
+    }
     await expect(seed('--cases', '10', '--database-url', url)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--force') })
   })
 
