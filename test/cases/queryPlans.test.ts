@@ -1,48 +1,32 @@
 // "Every parent-facing query is on an index" (DESIGN.md §7): run each call of the service, capture the SQL it sends,
-// and ask SQLite for the plan of each statement. A plan that scans a whole table fails. (PostgreSQL plans a tiny
-// test table with a sequential scan whatever its indexes, so this runs on SQLite only.)
-import { CompiledQuery, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely'
-
+// and ask the database for the plan of each statement (test/helpers/queryPlans.ts). A plan that scans a whole table
+// fails, on SQLite and on PostgreSQL.
 import { createAuditService } from '../../server/audit/auditService'
 import type { Principal } from '../../server/audit/principal'
 import { createCaseInquiryService } from '../../server/cases/caseInquiryService'
 import { fixedClock } from '../../server/clock'
 import { loadDemoData } from '../../server/demo/loadDemoData'
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/testDatabase'
+import { captureQueries, fullTableScans, type QueryCapture } from '../helpers/queryPlans'
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
-const describeOnSqlite = postgresAdminUrl ? describe.skip : describe
-
-describeOnSqlite('query plans of the case-inquiry service', () => {
+describe('query plans of the case-inquiry service', () => {
   let database: TestDatabase
-  const captured: CompiledQuery[] = []
+  let capture: QueryCapture
 
   beforeAll(async () => {
     database = await createTestDatabase()
     await loadDemoData(database.db, { ssnHmacKey: 'test-key', today: '2026-03-10' })
+    capture = captureQueries(database)
   }, 120_000)
 
   afterAll(async () => {
     await database.close()
   })
 
-  function capturingDb() {
-    const executor = database.db.getExecutor()
-    const plugin: KyselyPlugin = {
-      transformQuery({ node, queryId }): RootOperationNode {
-        if (node.kind === 'SelectQueryNode') captured.push(executor.compileQuery(node, queryId))
-        return node
-      },
-      async transformResult({ result }): Promise<QueryResult<UnknownRow>> {
-        return result
-      },
-    }
-    return database.db.withPlugin(plugin)
-  }
-
   it('reads every table through an index', async () => {
     const clock = fixedClock('2026-03-10T18:00:00Z')
-    const service = createCaseInquiryService({ db: capturingDb(), clock })
-    const audit = createAuditService({ db: capturingDb(), clock })
+    const service = createCaseInquiryService({ db: capture.db, clock })
+    const audit = createAuditService({ db: capture.db, clock })
     const people = await database.db.selectFrom('participants').select('id').where('par_id', 'in', ['4010000103', '4010000104']).execute()
     for (const { id } of people) {
       const parent: Principal = { kind: 'parent', participantId: id }
@@ -57,17 +41,7 @@ describeOnSqlite('query plans of the case-inquiry service', () => {
         await audit.caseAuditTrail({ kind: 'staff', staffId: 1, role: 'supervisor' }, summary.caseId)
       }
     }
-    expect(captured.length).toBeGreaterThan(20)
-
-    const fullScans: string[] = []
-    for (const query of captured) {
-      const plan = await database.db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
-      )
-      for (const { detail } of plan.rows) {
-        if (/^SCAN /.test(detail) && !/CONSTANT ROW/.test(detail)) fullScans.push(`${detail} ← ${query.sql}`)
-      }
-    }
-    expect(fullScans).toEqual([])
+    expect(capture.captured.length).toBeGreaterThan(20)
+    expect(await fullTableScans(database, capture.captured)).toEqual([])
   })
 })

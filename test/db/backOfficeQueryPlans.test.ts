@@ -1,71 +1,42 @@
 // Issue 15, scale: the console's case search, the intake of the case system's documents and the alert outbox's
 // delivery rounds stay on an index at a million cases. As in test/cases/queryPlans.test.ts, every statement these
-// services send is captured and SQLite is asked for its plan; a plan that scans a whole table fails. (PostgreSQL plans
-// a tiny test table with a sequential scan whatever its indexes, so this runs on SQLite only.)
-import { CompiledQuery, type KyselyPlugin, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely'
-
+// services send is captured and the database is asked for its plan (test/helpers/queryPlans.ts); a plan that scans a
+// whole table fails, on SQLite and on PostgreSQL.
 import { alertOutbox, enqueueAlert } from '../../server/alerts/alertOutbox'
 import { textKeywordRepository } from '../../server/alerts/textKeywords'
 import { createStaffCaseDirectory } from '../../server/cases/staffCaseDirectory'
 import { fixedClock } from '../../server/clock'
 import { loadDemoData } from '../../server/demo/loadDemoData'
 import { createIntakeService } from '../../server/intake/intakeService'
-import { createTestDatabase, postgresAdminUrl, type TestDatabase } from '../helpers/testDatabase'
+import { captureQueries, fullTableScans, type QueryCapture } from '../helpers/queryPlans'
+import { createTestDatabase, type TestDatabase } from '../helpers/testDatabase'
 
-const describeOnSqlite = postgresAdminUrl ? describe.skip : describe
-
-describeOnSqlite('query plans of the console search, the intake and the alert outbox', () => {
+describe('query plans of the console search, the intake and the alert outbox', () => {
   let database: TestDatabase
-  const captured: CompiledQuery[] = []
+  let capture: QueryCapture
   const clock = fixedClock('2026-03-10T18:00:00Z')
 
   beforeAll(async () => {
     database = await createTestDatabase()
     await loadDemoData(database.db, { ssnHmacKey: 'test-key', today: '2026-03-10' })
+    capture = captureQueries(database)
   }, 120_000)
   afterAll(() => database.close())
 
-  function capturingDb() {
-    const executor = database.db.getExecutor()
-    const plugin: KyselyPlugin = {
-      transformQuery({ node, queryId }): RootOperationNode {
-        if (node.kind === 'SelectQueryNode' || node.kind === 'UpdateQueryNode' || node.kind === 'DeleteQueryNode') {
-          captured.push(executor.compileQuery(node, queryId))
-        }
-        return node
-      },
-      async transformResult({ result }): Promise<QueryResult<UnknownRow>> {
-        return result
-      },
-    }
-    return database.db.withPlugin(plugin)
-  }
-
-  async function fullScans(): Promise<string[]> {
-    const scans: string[] = []
-    for (const query of captured) {
-      const plan = await database.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]))
-      for (const { detail } of plan.rows) {
-        if (/^SCAN /.test(detail) && !/CONSTANT ROW/.test(detail)) scans.push(`${detail} ← ${query.sql}`)
-      }
-    }
-    return scans
-  }
-
   it('finds cases by every kind of query through an index', async () => {
-    captured.length = 0
-    const directory = createStaffCaseDirectory({ db: capturingDb(), clock })
+    capture.clear()
+    const directory = createStaffCaseDirectory({ db: capture.db, clock })
     const staff = { kind: 'staff' as const, staffId: 1, role: 'rep' as const }
     for (const query of ['340010120417', '4010000101', '(916) 555-0101', 'K7M 4PQ', 'Okafor', 'Linda Okafor', 'Okafor, Linda']) {
       await directory.searchCases(staff, query)
     }
-    expect(captured.length).toBeGreaterThan(10)
-    expect(await fullScans()).toEqual([])
+    expect(capture.captured.length).toBeGreaterThan(10)
+    expect(await fullTableScans(database, capture.captured)).toEqual([])
   })
 
   it('takes documents and delivers alerts through indexes', async () => {
-    captured.length = 0
-    const db = capturingDb()
+    capture.clear()
+    const db = capture.db
     const intake = createIntakeService({ db, clock, alertChannels: [] })
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })
     await intake.take('casesystem', { type: 'payout', id: 'D-1', caseNumber: '340010120417', paidOn: '2026-03-10', amountCents: 100, method: 'debit_card', paymentId: 'P-1' })
@@ -88,7 +59,7 @@ describeOnSqlite('query plans of the console search, the intake and the alert ou
     await keywords.record('+19165550101', { keyword: 'STOP', action: 'stop', language: null }, `SM${'1'.repeat(32)}`, clock.now())
     await keywords.record('+19165550101', { keyword: 'START', action: 'start', language: 'en' }, `SM${'2'.repeat(32)}`, clock.now())
 
-    expect(captured.length).toBeGreaterThan(10)
-    expect(await fullScans()).toEqual([])
+    expect(capture.captured.length).toBeGreaterThan(10)
+    expect(await fullTableScans(database, capture.captured)).toEqual([])
   })
 })
