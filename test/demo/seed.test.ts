@@ -156,9 +156,10 @@ describe('npm run seed', () => {
       file.close()
     }
     await expect(seed('--cases', '10', '--database-url', url)).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('--force') })
-  })
+    // Two runs of the command, each starting tsx: 12 s on a quiet machine, past 30 s on the shared one at load 12.
+  }, 120_000)
 
   it('explains a bad --cases', async () => {
     await expect(seed('--cases', 'many', '--database-url', url)).rejects.toMatchObject({ stderr: expect.stringContaining('--cases') })
-  })
+  }, 60_000)
 })
