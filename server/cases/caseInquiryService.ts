@@ -198,6 +198,26 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
       })
     },
 
+    /**
+     * Where a payment went, with the case's summary for the page around it, from one load of the case, one replay and
+     * one audit row (the explanation's), instead of two of each.
+     */
+    getPaymentExplanationView(
+      principal: Principal,
+      caseId: number,
+      paymentId: number,
+      channel: Channel,
+    ): Promise<{ summary: CaseSummary; explanation: PaymentExplanation }> {
+      return read(
+        principal,
+        caseId,
+        channel,
+        'case.payment_explanation',
+        (facts) => ({ explanation: explainPayment(facts, paymentId), summary: caseSummary(facts) }),
+        { paymentId: Number.isSafeInteger(paymentId) ? paymentId : null },
+      )
+    },
+
     getEnforcement(principal: Principal, caseId: number, channel: Channel): Promise<EnforcementStatus> {
       return read(principal, caseId, channel, 'case.enforcement', enforcementOf)
     },

@@ -348,27 +348,6 @@ describe('audit', () => {
     }
   })
 
-  it('gives the payments page the overview and the chosen year of the separate calls, for one audit row', async () => {
-    for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
-      const readsOf = async () => (await audit.caseAuditTrail(asSupervisor, caseId)).filter((e) => e.action !== 'audit_trail.read')
-      const overview = await service.getPaymentsOverview(principal, caseId, 'web')
-      // The newest year with entries unless asked; every year when there are none (the rep's case B has no payments).
-      const newest = String(overview.years.at(-1)?.year ?? 'all')
-      const oldest = overview.years[0]?.year ?? 2026
-      for (const [year, chosen] of [[null, newest], [oldest, String(oldest)], ['all', 'all']] as const) {
-        const before = await readsOf()
-        const page = await service.getPaymentsPage(principal, caseId, { year, page: 1, pageSize: 5 }, 'web')
-        const trail = await readsOf()
-        expect(trail).toHaveLength(before.length + 1)
-        const range = chosen === 'all' ? {} : { from: `${chosen}-01-01`, to: `${chosen}-12-31` }
-        const history = await service.getPaymentHistory(principal, caseId, { ...range, page: 1, pageSize: 5 }, 'web')
-        expect(page).toEqual({ overview, chosen, history })
-        // The page's one row says what the history's own row says.
-        expect(trail[0]).toMatchObject({ action: 'case.history', details: { from: history.from, to: history.to, page: 1 } })
-      }
-    }
-  })
-
   it('gives a case page the summary, enforcement and next steps of the separate calls, for one audit row', async () => {
     for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
       // Reading the trail is itself recorded; only the case's reads are counted.
@@ -413,5 +392,44 @@ describe('audit', () => {
     await audit.caseAuditTrail(asSupervisor, ids.caseA)
     const [latest] = await audit.caseAuditTrail(asSupervisor, ids.caseA)
     expect(latest).toMatchObject({ action: 'audit_trail.read', actor: { kind: 'staff', id: 2 }, channel: 'console' })
+  })
+
+  it('gives the payments page the overview and the chosen year of the separate calls, for one audit row', async () => {
+    for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
+      const readsOf = async () => (await database.db.selectFrom('audit_events').select(['action', 'details']).where('case_id', '=', caseId).orderBy('id', 'desc').execute())
+      const overview = await service.getPaymentsOverview(principal, caseId, 'web')
+      // The newest year with entries unless asked; every year when there are none (the rep's case B has no payments).
+      const newest = String(overview.years.at(-1)?.year ?? 'all')
+      const oldest = overview.years[0]?.year ?? 2026
+      for (const [year, chosen] of [[null, newest], [oldest, String(oldest)], ['all', 'all']] as const) {
+        const before = await readsOf()
+        const page = await service.getPaymentsPage(principal, caseId, { year, page: 1, pageSize: 5 }, 'web')
+        const trail = await readsOf()
+        expect(trail).toHaveLength(before.length + 1)
+        const range = chosen === 'all' ? {} : { from: `${chosen}-01-01`, to: `${chosen}-12-31` }
+        const history = await service.getPaymentHistory(principal, caseId, { ...range, page: 1, pageSize: 5 }, 'web')
+        expect(page).toEqual({ overview, chosen, history })
+        // The page's one row says what the history's own row says.
+        expect(trail[0]!.action).toBe('case.history')
+        expect(JSON.parse(trail[0]!.details!)).toEqual({ from: history.from, to: history.to, page: 1 })
+      }
+    }
+  })
+
+  it('gives the payment explanation page the summary and the explanation of the separate calls, for one audit row', async () => {
+    for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA]] as const) {
+      const readsOf = async () => (await database.db.selectFrom('audit_events').select(['action', 'details']).where('case_id', '=', caseId).orderBy('id', 'desc').execute())
+      const { lastPayment } = await service.getCaseSummary(principal, caseId, 'web')
+      const before = (await readsOf()).length
+      const view = await service.getPaymentExplanationView(principal, caseId, lastPayment!.paymentId, 'web')
+      const trail = await readsOf()
+      expect(trail).toHaveLength(before + 1)
+      expect(trail[0]!.action).toBe('case.payment_explanation')
+      expect(JSON.parse(trail[0]!.details!)).toEqual({ paymentId: lastPayment!.paymentId })
+      expect(view).toEqual({
+        summary: await service.getCaseSummary(principal, caseId, 'web'),
+        explanation: await service.explainPayment(principal, caseId, lastPayment!.paymentId, 'web'),
+      })
+    }
   })
 })

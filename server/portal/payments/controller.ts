@@ -93,8 +93,7 @@ export function paymentsController({ services }: AppDependencies) {
     async explain(req: Request, res: Response) {
       const principal = principalOf(req)
       const caseId = caseIdOf(req)
-      const summary = await services.cases.getCaseSummary(principal, caseId, 'web')
-      const explanation = await services.cases.explainPayment(principal, caseId, paymentIdOf(req), 'web')
+      const { summary, explanation } = await services.cases.getPaymentExplanationView(principal, caseId, paymentIdOf(req), 'web')
       res.render('payments/explanation', {
         pageTitle: req.t('portal:explain.title'),
         summary,
