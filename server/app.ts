@@ -26,6 +26,7 @@ import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpWebSession } from './middleware/setUpWebSession'
 import { pagesRevalidated } from './middleware/pageCaching'
 import { bodyWithoutNulCharacters, queryWithoutNulCharacters } from './middleware/withoutNulCharacters'
+import { isUploadPath } from './portal/paths'
 import { portalRoutes } from './portal/routes'
 import type { Services } from './services'
 import { setUpTemplates } from './templates'
@@ -67,7 +68,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use(cookieParser())
   app.use(setUpLanguage(deps.i18n, config.production))
   app.use(setUpWebSession(config, database.db, clock))
-  app.use(setUpCsrf())
+  app.use(setUpCsrf(isUploadPath))
 
   app.use(consoleRoutes(deps))
   app.use(portalRoutes(deps))

@@ -64,6 +64,8 @@ const environmentSchema = z.object({
   ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   /** The case system's sources and their bearer tokens for /intake/v1: "casesystem=TOKEN,other=TOKEN2". */
   INTAKE_TOKENS: z.string().optional(),
+  /** Where documents parents send are kept: a folder outside the web root (made on first use). */
+  DOCUMENTS_DIR: z.string().min(1).default('data/documents'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 })
 
@@ -99,6 +101,8 @@ export interface Config {
   }
   /** Each source allowed to send documents to /intake/v1, with its bearer token; empty: the intake API is off. */
   intakeSources: { source: string; token: string }[]
+  /** The folder that holds documents parents send, under random names; never served as static files. */
+  documentsDirectory: string
   /** Fill a new, empty database with the demo personas. */
   demoData: boolean
   logLevel: string
@@ -179,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dailyCap: e.ALERT_DAILY_CAP,
       deliveryIntervalMs: e.ALERT_DELIVERY_INTERVAL_MS,
     },
+    documentsDirectory: e.DOCUMENTS_DIR,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   }

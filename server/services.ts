@@ -13,6 +13,8 @@ import { createStaffCaseDirectory } from './cases/staffCaseDirectory'
 import type { Clock } from './clock'
 import type { Config } from './config'
 import type { DatabaseHandle } from './db/connection'
+import { createDocumentService } from './documents/documentService'
+import { createDocumentStore } from './documents/documentStore'
 import { createContactDetailsService } from './identity/contactDetails'
 import { createIdentityService } from './identity/identityService'
 import { createIntakeService } from './intake/intakeService'
@@ -56,6 +58,8 @@ export function createServices(deps: {
     signatureReplays: createSignatureReplayStore({ db, clock: deps.clock }),
     callbacks,
     messages,
+    /** Documents parents send with a message or in answer to a request: checked, kept, read and reviewed. */
+    documents: createDocumentService({ db, clock: deps.clock, store: createDocumentStore(config.documentsDirectory) }),
     /** Callbacks and messages as one queue: one list, one "take the next one". */
     queue: createWorkQueue({ callbacks, messages }),
     contactDetails: createContactDetailsService({ db, clock: deps.clock }),

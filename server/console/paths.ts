@@ -20,6 +20,9 @@ export const consolePaths = {
   messageClaim: '/console/messages/:threadId/claim',
   messageRelease: '/console/messages/:threadId/release',
   messageReply: '/console/messages/:threadId/replies',
+  /** A document a parent sent, as a download; its review (accept, or decline with a reason). */
+  document: '/console/documents/:documentId',
+  documentReview: '/console/documents/:documentId/review',
 
   caseSearch: '/console/cases',
   casePage: '/console/cases/:caseId',

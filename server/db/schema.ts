@@ -272,6 +272,27 @@ export interface MessagePostsTable {
   created_at: string
 }
 
+/** A document a parent sent with a message or in answer to a request (0015); the file is stored outside the web root. */
+export interface MessageDocumentsTable {
+  id: Id
+  thread_id: number
+  participant_id: number
+  case_id: number | null
+  /** The document request (events) it answers, or null. */
+  event_id: number | null
+  storage_name: string
+  original_name: string
+  content_type: string
+  size_bytes: number
+  status: 'received' | 'accepted' | 'declined'
+  decline_reason: string | null
+  reviewed_by: number | null
+  reviewed_at: string | null
+  /** 'event:<id>' while it answers that request (received or accepted); null otherwise. */
+  answer_key: string | null
+  created_at: string
+}
+
 /** A text or an email to a parent, written with the event that raised it and sent by the delivery worker (0011). */
 export interface AlertOutboxTable {
   id: Id
@@ -373,6 +394,7 @@ export interface Database {
   security_notices: SecurityNoticesTable
   message_threads: MessageThreadsTable
   message_posts: MessagePostsTable
+  message_documents: MessageDocumentsTable
   alert_outbox: AlertOutboxTable
   text_opt_outs: TextOptOutsTable
   text_keyword_events: TextKeywordEventsTable

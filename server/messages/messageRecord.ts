@@ -12,8 +12,11 @@ export type ThreadStatus = (typeof threadStatuses)[number]
 /** Waiting on the agency: what the queue holds and the service level counts. */
 export const waitingStatuses = ['open', 'claimed'] as const satisfies readonly ThreadStatus[]
 
-/** A plain message, or a reported change (changeReport.ts): kinds of the same thread, side by side in the queue. */
-export const threadKinds = ['message', 'change'] as const
+/**
+ * A plain message, a reported change (changeReport.ts), or the answer to a document the agency asked for: kinds of the
+ * same thread, side by side in the queue.
+ */
+export const threadKinds = ['message', 'change', 'document'] as const
 export type ThreadKind = (typeof threadKinds)[number]
 
 export interface MessageThread {

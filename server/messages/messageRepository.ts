@@ -9,6 +9,8 @@ import type { Database, MessagePostsTable, MessageThreadsTable } from '../db/sch
 import { type MessagePost, type MessageThread, type ThreadKind, type ThreadStatus, waitingStatuses } from './messageRecord'
 import { isParentPartyTo } from '../cases/caseRepository'
 import { type ChangeFields, changeFieldsFromJson } from './changeReport'
+import type { CheckedUpload } from '../documents/documentRecord'
+import { insertDocuments } from '../documents/documentRepository'
 
 const iso = (date: Date) => date.toISOString()
 const dateOrNull = (value: string | null) => (value === null ? null : new Date(value))
@@ -55,6 +57,9 @@ export interface NewThread {
   body: string
   /** A reported change's fields, kept with the first post. */
   fields?: ChangeFields | null
+  /** Documents sent with the first post, and the document request they answer (or null). */
+  documents?: readonly CheckedUpload[]
+  answersEventId?: number | null
   dueBy: Date
   createdAt: Date
 }
@@ -111,6 +116,14 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
           .insertInto('message_posts')
           .values({ thread_id: row.id, author: 'parent', body: values.body, fields: values.fields ? JSON.stringify(values.fields) : null, created_at: at })
           .execute()
+        await insertDocuments(trx, {
+          threadId: row.id,
+          participantId: values.participantId,
+          caseId: values.caseId,
+          eventId: values.answersEventId ?? null,
+          uploads: values.documents ?? [],
+          createdAt: values.createdAt,
+        })
         return threadFromRow(row)
       })
     },
@@ -178,7 +191,14 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
      * The parent writes again. A thread the agency had answered opens once more with a new due time (any inquiry
      * gets its answer within the service level); one still waiting keeps the due time it had.
      */
-    addParentPost(args: { id: number; participantId: number; body: string; now: Date; dueByIfReopened: Date }): Promise<MessageThread | undefined> {
+    addParentPost(args: {
+      id: number
+      participantId: number
+      body: string
+      documents?: readonly CheckedUpload[]
+      now: Date
+      dueByIfReopened: Date
+    }): Promise<MessageThread | undefined> {
       const at = iso(args.now)
       return db.transaction().execute(async (trx) => {
         const current = await trx
@@ -199,6 +219,7 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
           .executeTakeFirst()
         if (!row) return undefined
         await trx.insertInto('message_posts').values({ thread_id: args.id, author: 'parent', body: args.body, created_at: at }).execute()
+        await insertDocuments(trx, { threadId: args.id, participantId: args.participantId, caseId: row.case_id, eventId: null, uploads: args.documents ?? [], createdAt: args.now })
         return threadFromRow(row)
       })
     },

@@ -18,6 +18,8 @@ import { checkMessageBody, isMessageTopic, messageErrorKeys, MessageValidationEr
 import { type ChangeKind, changeTopics, checkChangeFields, isChangeKind } from './changeReport'
 import { hasUnreadReply, type MessagePost, type MessageThread, type ThreadKind } from './messageRecord'
 import { createMessageRepository } from './messageRepository'
+import { documentErrorKeys, type CheckedUpload } from '../documents/documentRecord'
+import { createDocumentRepository } from '../documents/documentRepository'
 
 export interface NewMessageInput {
   participantId: number
@@ -27,6 +29,31 @@ export interface NewMessageInput {
   body: unknown
   /** The language the parent wrote in, and in which the agency answers. */
   language: string
+  /** Files already checked by the documents service, sent with the first post. */
+  documents?: readonly CheckedUpload[]
+}
+
+export interface DocumentAnswerInput {
+  participantId: number
+  /** The document request (an event of the case system) the files answer. */
+  eventId: number
+  note: unknown
+  language: string
+  documents: readonly CheckedUpload[]
+}
+
+/** A document request already answered, or not the parent's: the answer is refused and nothing is stored. */
+export class DocumentAnswerRefused extends Error {
+  override readonly name = 'DocumentAnswerRefused'
+  constructor(readonly reason: 'not_found' | 'already_answered') {
+    super(`document answer refused: ${reason}`)
+  }
+}
+
+/** The unique answer key of message_documents, broken: another answer to the same request won the race. */
+function isSecondAnswer(error: unknown): boolean {
+  const { code, constraint, message } = (error ?? {}) as { code?: string; constraint?: string; message?: string }
+  return (code === '23505' && Boolean(constraint?.includes('answer_key'))) || (code === 'SQLITE_CONSTRAINT_UNIQUE' && Boolean(message?.includes('answer_key')))
 }
 
 export interface ChangeReportInput {
@@ -116,6 +143,7 @@ export interface MessageServiceDependencies {
 export function createMessageService(deps: MessageServiceDependencies) {
   const { clock, serviceLevel } = deps
   const repository = createMessageRepository({ db: deps.db, dialect: deps.dialect })
+  const documentRequests = createDocumentRepository(deps.db)
   const audit = createAuditTrail(deps.db, clock)
   const queueLimit = deps.queueLimit ?? 200
   const claimTimeAt = (now: Date): ClaimTime => ({ now, claimMinutes: deps.claimMinutes })
@@ -165,9 +193,47 @@ export function createMessageService(deps: MessageServiceDependencies) {
         topic: input.topic,
         language,
         body: body.body,
+        documents: input.documents,
         dueBy: serviceLevel.latestDueBy(now),
         createdAt: now,
       })
+    },
+
+    /**
+     * Files in answer to a document the agency asked this parent for: a thread of kind 'document' about the request's
+     * case. Throws DocumentAnswerRefused when the request is not the parent's or already has an answer that stands
+     * (checked first, and held by the database's unique answer key against a race), MessageValidationError for a bad
+     * note or no file; nothing is stored either way.
+     */
+    async answerDocumentRequest(input: DocumentAnswerInput): Promise<MessageThread> {
+      const [request] = await documentRequests.requestsForParent(input.participantId, input.eventId)
+      if (!request) throw new DocumentAnswerRefused('not_found')
+      if (await documentRequests.hasStandingAnswer(input.eventId)) throw new DocumentAnswerRefused('already_answered')
+      const issues: FieldIssue[] = []
+      if (input.documents.length === 0) issues.push({ field: 'documents', messageKey: documentErrorKeys.required })
+      const noteText = typeof input.note === 'string' ? input.note : ''
+      const note = noteText.trim() === '' ? { ok: true as const, body: '' } : checkMessageBody(noteText)
+      if (!note.ok) issues.push({ field: 'note', messageKey: note.issue.messageKey })
+      if (issues.length || !note.ok) return refuse(issues)
+      const language: CallbackLanguage = (callbackLanguages as readonly string[]).includes(input.language) ? (input.language as CallbackLanguage) : 'en'
+      const now = clock.now()
+      return repository
+        .insertThread({
+          participantId: input.participantId,
+          caseId: request.caseId,
+          kind: 'document',
+          topic: 'documents',
+          language,
+          body: note.body,
+          documents: input.documents,
+          answersEventId: input.eventId,
+          dueBy: serviceLevel.latestDueBy(now),
+          createdAt: now,
+        })
+        .catch((error: unknown) => {
+          if (isSecondAnswer(error)) throw new DocumentAnswerRefused('already_answered')
+          throw error
+        })
     },
 
     /**
@@ -200,12 +266,12 @@ export function createMessageService(deps: MessageServiceDependencies) {
     },
 
     /** The parent writes again on their own thread; undefined when it is not theirs (or does not exist). */
-    async replyAsParent(participantId: number, threadId: number, rawBody: unknown): Promise<MessageThread | undefined> {
+    async replyAsParent(participantId: number, threadId: number, rawBody: unknown, documents: readonly CheckedUpload[] = []): Promise<MessageThread | undefined> {
       if (!(await repository.findForParticipant(threadId, participantId))) return undefined
       const body = checkMessageBody(rawBody)
       if (!body.ok) return refuse([body.issue])
       const now = clock.now()
-      return repository.addParentPost({ id: threadId, participantId, body: body.body, now, dueByIfReopened: serviceLevel.latestDueBy(now) })
+      return repository.addParentPost({ id: threadId, participantId, body: body.body, documents, now, dueByIfReopened: serviceLevel.latestDueBy(now) })
     },
 
     /** The parent's own thread with its posts, marked read; the read goes into the case's audit trail. */

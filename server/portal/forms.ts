@@ -48,11 +48,13 @@ export interface FormPage {
   fieldIds?: Record<string, string>
   /** Field order for the summary; fields not listed keep the order they were found in. */
   fieldOrder?: readonly string[]
+  /** The status of a refused form: 400 unless the problem has its own (413 for a file too large). */
+  status?: number
   [local: string]: unknown
 }
 
 export function renderForm(res: Response, view: string, page: FormPage): void {
-  const { errors, fieldIds = {}, fieldOrder = [], ...locals } = page
+  const { errors, fieldIds = {}, fieldOrder = [], status = 400, ...locals } = page
   const t = res.locals.t
   if (!errors || Object.keys(errors).length === 0) {
     res.render(view, { values: {}, errors: {}, ...locals })
@@ -61,7 +63,7 @@ export function renderForm(res: Response, view: string, page: FormPage): void {
   const fields = Object.keys(errors).sort((a, b) => rank(fieldOrder, a) - rank(fieldOrder, b))
   const translate = (error: FieldError) => (typeof error === 'string' ? t(error) : t(error.key, error.params))
   const messages = Object.fromEntries(fields.map((field) => [field, translate(errors[field]!)]))
-  res.status(400).render(view, {
+  res.status(status).render(view, {
     values: {},
     ...locals,
     errors: messages,

@@ -36,6 +36,11 @@ export const portalPaths = {
   newMessage: '/account/messages/new',
   messageThread: '/account/messages/:threadId',
   replyToThread: '/account/messages/:threadId/reply',
+  /** A document on the parent's own thread, as a download. */
+  messageDocument: '/account/messages/:threadId/documents/:documentId',
+  /** The documents the agency asked for, each with where it stands; one of them, to send. */
+  documentRequests: '/account/documents',
+  answerDocumentRequest: '/account/documents/:eventId',
   /** Report a change: what the agency asks parents to tell it, each a form of its own. */
   reportChange: '/account/changes',
   reportJob: '/account/changes/job',
@@ -64,4 +69,13 @@ export function pathTo(name: PathWithParams, params: Record<string, string | num
     if (value === undefined) throw new Error(`pathTo ${name} needs ${key}`)
     return encodeURIComponent(String(value))
   })
+}
+
+/** The forms that send files (multipart): their own routes check the form token after the upload has read it. */
+const uploadPathPatterns = [portalPaths.newMessage, portalPaths.replyToThread, portalPaths.answerDocumentRequest].map(
+  (pattern) => new RegExp(`^${pattern.replace(/:\w+/g, '[^/]+')}$`),
+)
+
+export function isUploadPath(path: string): boolean {
+  return uploadPathPatterns.some((pattern) => pattern.test(path))
 }

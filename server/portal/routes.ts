@@ -10,6 +10,7 @@ import { changesRoutes } from './changes/routes'
 import { caseRoutes } from './case/routes'
 import { dashboardRoutes } from './dashboard/routes'
 import { detailsRoutes } from './details/routes'
+import { documentsRoutes } from './documents/routes'
 import { messagesRoutes } from './messages/routes'
 import { payRoutes } from './pay/routes'
 import { paymentsRoutes } from './payments/routes'
@@ -40,6 +41,7 @@ export function portalRoutes(deps: AppDependencies): Router {
   router.use(messagesRoutes(deps))
   router.use(changesRoutes(deps))
   router.use(alertsRoutes(deps))
+  router.use(documentsRoutes(deps))
   router.use(mapDomainErrors)
   return router
 }

@@ -16,11 +16,11 @@ import type { CallbackService } from '../callbacks/callbackService'
 import { claimableThread, type MessageQueueEntry, type MessageService, type ThreadQueueResult } from '../messages/messageService'
 import { type ClaimableItem, mayClaim } from './claimRule'
 
-/** A callback request, or a kind of written thread (a message, a reported change). */
-export const workItemKinds = ['callback', 'message', 'change'] as const
+/** A callback request, or a kind of written thread (a message, a reported change, a requested document). */
+export const workItemKinds = ['callback', 'message', 'change', 'document'] as const
 export type WorkItemKind = (typeof workItemKinds)[number]
 type ThreadItemKind = Exclude<WorkItemKind, 'callback'>
-const threadItemKinds: readonly ThreadItemKind[] = ['message', 'change']
+const threadItemKinds: readonly ThreadItemKind[] = ['message', 'change', 'document']
 
 export const workQueueErrorKeys = {
   kindUnknown: 'console:queue.errors.kindUnknown',

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto'
+
 import type { Page } from 'playwright-core'
 
 import { consolePaths, consolePathTo } from '../../server/console/paths'
@@ -18,6 +20,7 @@ describe('every console page passes axe and html-validate', () => {
   let messageThreadId: number
   let noCaseThreadId: number
   let changeThreadId: number
+  let documentThreadId: number
 
   beforeAll(async () => {
     harness = await startBrowserHarness()
@@ -69,6 +72,19 @@ describe('every console page passes axe and html-validate', () => {
         language: 'es',
       })
     ).id
+    // A document sent in answer to a request, on a thread the rep holds: the accept and decline forms show.
+    const askedParent = await participantIdOf(harness.testApp, persona('hearing-next-week'))
+    const [asked] = await services.documents.requestsForParent(askedParent)
+    documentThreadId = (
+      await services.messages.answerDocumentRequest({
+        participantId: askedParent,
+        eventId: asked!.eventId,
+        note: 'Mi declaración',
+        language: 'es',
+        documents: [{ storageName: randomUUID(), name: 'FL-150.pdf', type: 'application/pdf', sizeBytes: 48_000 }],
+      })
+    ).id
+    expect((await services.messages.claim(documentThreadId, rep.id)).ok).toBe(true)
     const noCase = await services.messages.startThread({ participantId: spanishId, caseId: null, topic: 'other', body: 'Una pregunta', language: 'es' })
     noCaseThreadId = noCase.id
   })
@@ -105,6 +121,9 @@ describe('every console page passes axe and html-validate', () => {
       problems.push(...(await visit(page, `${consolePaths.queue}?kind=letters`, 'queue kind errors', 400)))
       problems.push(...(await visit(page, `${consolePaths.queue}?kind=change`, 'queue of change reports')))
       problems.push(...(await visit(page, consolePathTo('message', { threadId: changeThreadId }), 'change report, to take')))
+      problems.push(...(await visit(page, `${consolePaths.queue}?kind=document`, 'queue of documents')))
+      problems.push(...(await visit(page, consolePathTo('message', { threadId: documentThreadId }), 'document to review')))
+      problems.push(...(await submitMainForm(page, 'decline errors', 400, 'main form[action$="/review"] button.usa-button--secondary')))
       const messagePage = consolePathTo('message', { threadId: messageThreadId })
       problems.push(...(await visit(page, messagePage, 'message being answered')))
       problems.push(...(await submitMainForm(page, 'reply errors', 400, 'main form[action$="/replies"] button[type="submit"]')))

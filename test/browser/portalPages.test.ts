@@ -94,6 +94,17 @@ describe('every page passes axe and html-validate', () => {
       for (const path of [portalPaths.callbacks, portalPaths.requestCallback, portalPaths.details, portalPaths.messages, portalPaths.newMessage]) {
         problems.push(...(await visit(page, path, 'account')))
       }
+      problems.push(...(await visit(page, portalPaths.documentRequests, 'documents asked for')))
+      if (who.id === 'hearing-next-week') {
+        // A document the agency asked for: its form, the form's error (no file), and an answer received.
+        const answer = await firstHref(page, 'main a[href^="/account/documents/"]')
+        problems.push(...(await visit(page, answer!, 'send a document')))
+        problems.push(...(await submitMainForm(page, 'send a document errors', 400)))
+        await page.setInputFiles('#documents', { name: 'FL-150.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+        problems.push(...(await submitMainForm(page, 'document sent', 200)))
+        problems.push(...(await visit(page, portalPaths.documentRequests, 'documents asked for, one received')))
+        problems.push(...(await visit(page, answer!, 'document already sent')))
+      }
       if (who.id === 'both-roles' || who.id === 'spanish-speaker') {
         // How to pay with the case to quote beside the ways to pay (a paying case for both-roles, none for the other).
         problems.push(...(await visit(page, portalPaths.howToPay, 'how to pay, signed in')))
@@ -125,6 +136,8 @@ describe('every page passes axe and html-validate', () => {
         await page.selectOption('#caseId', 'none')
         await page.locator('label[for="topic"]').click()
         await page.fill('#body', 'When is my next payment due?')
+        // With a document attached: the thread then lists it with where it stands.
+        await page.setInputFiles('#documents', { name: 'pay stub.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
         problems.push(...(await submitMainForm(page, 'message thread', 200)))
         problems.push(...(await submitMainForm(page, 'message thread errors', 400)))
         problems.push(...(await visit(page, portalPaths.messages, 'messages with one thread')))

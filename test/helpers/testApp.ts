@@ -1,3 +1,7 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import type { Express } from 'express'
 
 import { createApp } from '../../server/app'
@@ -27,7 +31,9 @@ export async function createTestApp(
   options: { clock?: Clock; env?: NodeJS.ProcessEnv; database?: TestDatabase } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase())
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', RATE_LIMITS: unlimitedForTests, ...options.env })
+  // Each test app keeps the documents it is sent in a folder of its own, removed when it closes.
+  const documentsDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'test-documents-'))
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:', RATE_LIMITS: unlimitedForTests, DOCUMENTS_DIR: documentsDirectory, ...options.env })
   const clock = options.clock ?? systemClock
   const services = createServices({ database, config, clock })
   const app = createApp({ config, database, logger: createLogger('silent'), clock, i18n: createI18n(), services })
@@ -39,6 +45,7 @@ export async function createTestApp(
     close: async () => {
       await services.attemptLimits.close()
       await database.close()
+      fs.rmSync(documentsDirectory, { recursive: true, force: true })
     },
   }
 }

@@ -121,7 +121,7 @@ describe('report a change', () => {
     const rep = await staffAgent(testApp.app, bilingualRep)
     const queue = withStatus(await rep.get(`${consolePaths.queue}?kind=change`), 200).text
     expect(queue).toContain(`href="${consolePathTo('message', { threadId: thread.id })}"`)
-    expect(queue).toContain(escaped(text('en', 'console:queue.changeRef', { id: thread.id })))
+    expect(queue).toContain(escaped(text('en', 'console:queue.refs.change', { id: thread.id })))
     expect(withStatus(await rep.get(`${consolePaths.queue}?kind=message`), 200).text).not.toContain(`href="${consolePathTo('message', { threadId: thread.id })}"`)
     const page = withStatus(await rep.get(consolePathTo('message', { threadId: thread.id })), 200).text
     expect(page).toContain(escaped(text('en', 'console:familyViolence')))

@@ -1,11 +1,12 @@
-import type { Request, Response } from 'express'
+import type { NextFunction, Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import { NotFoundError } from '../../errors'
 import { claimableThread } from '../../messages/messageService'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../portal/forms'
 import { holdsClaim, mayClaim } from '../../queue/claimRule'
-import { threadIdOf } from '../../routeParams'
+import { documentIdOf, threadIdOf } from '../../routeParams'
+import { sendDocument } from '../../web/documentDownload'
 import { timeLeftText } from '../callbackViews'
 import { setNotice } from '../notices'
 import { consolePaths, consolePathTo } from '../paths'
@@ -19,15 +20,16 @@ import { replyChoiceSchema, replyFields } from './validation'
 // is in the audit trail (messages service): the case's, or the parent's for a thread about no case.
 
 export function messageController({ services }: AppDependencies) {
-  async function show(req: Request, res: Response, errors?: FieldErrors) {
+  async function show(req: Request, res: Response, errors?: FieldErrors, threadId: number = threadIdOf(req)) {
     const principal = staffPrincipalOf(req)
-    const detail = await services.messages.threadForStaff(principal.staffId, threadIdOf(req))
+    const detail = await services.messages.threadForStaff(principal.staffId, threadId)
     if (!detail) throw new NotFoundError()
     const { thread, posts, timeLeft, claimStale, claimTime } = detail
     const caseId = thread.caseId
-    const [view, parties] = await Promise.all([
+    const [view, parties, documents] = await Promise.all([
       caseId === null ? null : services.cases.getCaseView(principal, caseId, 'console'),
       caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
+      services.documents.listForThread(thread.id),
     ])
     const writer =
       parties?.parties.find((p) => p.participantId === thread.participantId) ??
@@ -37,8 +39,22 @@ export function messageController({ services }: AppDependencies) {
       ...(thread.claimedBy === null ? [] : [thread.claimedBy]),
     ])
     const claimedByMe = holdsClaim(principal, thread)
+    const titleKey = thread.kind === 'change' ? 'console:message.changeTitle' : thread.kind === 'document' ? 'console:message.documentTitle' : 'console:message.title'
     renderForm(res, 'console/messages/message', {
-      pageTitle: req.t(thread.kind === 'change' ? 'console:message.changeTitle' : 'console:message.title', { id: thread.id }),
+      pageTitle: req.t(titleKey, { id: thread.id }),
+      documents: documents.map((d) => ({
+        id: d.id,
+        name: d.name,
+        sizeKb: Math.max(1, Math.round(d.sizeBytes / 1024)),
+        status: d.status,
+        declineReason: d.declineReason,
+        answersRequest: d.eventId !== null,
+        href: consolePathTo('document', { documentId: d.id }),
+        reviewAction: consolePathTo('documentReview', { documentId: d.id }),
+        reviewable: claimedByMe && d.status === 'received',
+        reasonField: `reason-${d.id}`,
+        reasonError: errors?.[`reason-${d.id}`] ?? null,
+      })),
       values: keptValues(req.body),
       errors,
       fieldOrder: replyFields,
@@ -94,6 +110,41 @@ export function messageController({ services }: AppDependencies) {
       }
       setNotice(req, { key: 'console:notices.messageReleased', params: { id: threadId }, kind: 'info' })
       res.redirect(303, consolePaths.queue)
+    },
+
+    /** A document on any thread, as a download; the read is in the audit trail. */
+    async document(req: Request, res: Response, next: NextFunction) {
+      const opened = await services.documents.openForStaff(staffPrincipalOf(req).staffId, documentIdOf(req))
+      if (!opened) throw new NotFoundError()
+      sendDocument(res, next, opened)
+    },
+
+    /** Accept a received document, or decline it with a reason the parent reads; only on a thread this rep holds. */
+    async reviewDocument(req: Request, res: Response) {
+      const documentId = documentIdOf(req)
+      const body = (req.body ?? {}) as Record<string, unknown>
+      const document = await services.documents.find(documentId)
+      if (!document) throw new NotFoundError()
+      const threadId = document.threadId
+      const issues = services.documents.checkReview(body.decision, body.reason)
+      if (issues.length) {
+        // Each document has its own decline form: the error goes beside that form's reason.
+        const errors: FieldErrors = {}
+        for (const issue of issues) errors[`reason-${documentId}`] ??= issue.messageKey
+        return show(req, res, errors, threadId)
+      }
+      const result = await services.documents.review({
+        staffId: staffPrincipalOf(req).staffId,
+        documentId,
+        decision: body.decision === 'declined' ? 'declined' : 'accepted',
+        reason: body.reason,
+      })
+      if (!result.ok) {
+        setNotice(req, { key: result.messageKey, kind: 'warning' })
+        return backToThread(res, threadId)
+      }
+      setNotice(req, { key: `console:notices.document.${result.document.status}`, params: { name: result.document.name }, kind: 'success' })
+      backToThread(res, threadId)
     },
 
     /** The reply goes to the parent's thread (unread for them); it closes the message or puts it back in the queue. */

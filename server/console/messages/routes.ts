@@ -12,5 +12,7 @@ export function messageRoutes(deps: AppDependencies): Router {
   router.post(consolePaths.messageClaim, requireStaff, controller.claim)
   router.post(consolePaths.messageRelease, requireStaff, controller.release)
   router.post(consolePaths.messageReply, requireStaff, controller.reply)
+  router.get(consolePaths.document, requireStaff, controller.document)
+  router.post(consolePaths.documentReview, requireStaff, controller.reviewDocument)
   return router
 }

@@ -56,7 +56,7 @@ export function queueRow(t: TFunction, entry: WorkQueueEntry, context: { staffId
   const { thread } = entry
   return {
     kind: thread.kind,
-    label: t(thread.kind === 'change' ? 'console:queue.changeRef' : 'console:queue.messageRef', { id: thread.id }),
+    label: t(`console:queue.refs.${thread.kind}`, { id: thread.id }),
     href: consolePathTo('message', { threadId: thread.id }),
     claimAction: consolePathTo('messageClaim', { threadId: thread.id }),
     dueBy: thread.dueBy.toISOString(),

@@ -1,6 +1,7 @@
 import { Router } from 'express'
 
 import type { AppDependencies } from '../../app'
+import { acceptDocuments } from '../../middleware/documentUploads'
 import { limitAttempts } from '../../middleware/rateLimits'
 import { requireParent } from '../../middleware/requireParent'
 import { portalPaths } from '../paths'
@@ -17,8 +18,11 @@ export function messagesRoutes(deps: AppDependencies): Router {
   ])
   router.get(portalPaths.messages, signedIn, controller.list)
   router.get(portalPaths.newMessage, signedIn, controller.showNew)
-  router.post(portalPaths.newMessage, signedIn, limited, controller.submitNew)
+  // A message may carry documents: the upload streams them to disk, then the form token is checked.
+  const upload = acceptDocuments(deps.services.documents)
+  router.post(portalPaths.newMessage, signedIn, limited, ...upload, controller.submitNew)
   router.get(portalPaths.messageThread, signedIn, controller.thread)
-  router.post(portalPaths.replyToThread, signedIn, limited, controller.reply)
+  router.post(portalPaths.replyToThread, signedIn, limited, ...upload, controller.reply)
+  router.get(portalPaths.messageDocument, signedIn, controller.document)
   return router
 }
