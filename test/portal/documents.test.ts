@@ -184,7 +184,7 @@ describe('documents', () => {
     const review = consolePathTo('documentReview', { documentId: answer!.id })
     withStatus(await rep.post(consolePathTo('messageClaim', { threadId: thread.id })).type('form').send({ _csrf: await csrf() }), 303)
     const noReason = withStatus(await rep.post(review).type('form').send({ _csrf: await csrf(), decision: 'declined', reason: ' ' }), 400)
-    expect(noReason.text).toContain(escaped(text('en', 'documents:errors.reasonRequired')))
+    expect(noReason.text).toContain(`<span class="usa-error-message" id="reason-${answer!.id}-error">${escaped(text('en', 'documents:errors.reasonRequired'))}</span>`)
     expect((await latestDocuments(testApp))[0]!.status).toBe('received')
     withStatus(await rep.post(review).type('form').send({ _csrf: await csrf(), decision: 'declined', reason: 'Falta la página 2.' }), 303)
     expect((await latestDocuments(testApp))[0]).toMatchObject({ status: 'declined', decline_reason: 'Falta la página 2.', answer_key: null })

@@ -53,7 +53,6 @@ export function messageController({ services }: AppDependencies) {
         reviewAction: consolePathTo('documentReview', { documentId: d.id }),
         reviewable: claimedByMe && d.status === 'received',
         reasonField: `reason-${d.id}`,
-        reasonError: errors?.[`reason-${d.id}`] ?? null,
       })),
       values: keptValues(req.body),
       errors,
