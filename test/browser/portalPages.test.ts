@@ -96,14 +96,17 @@ describe('every page passes axe and html-validate', () => {
       }
       problems.push(...(await visit(page, portalPaths.documentRequests, 'documents asked for')))
       if (who.id === 'hearing-next-week') {
-        // A document the agency asked for: its form, the form's error (no file), and an answer received.
+        // A document the agency asked for: its form and the form's error (no file); in the second language, once the
+        // first has seen the form, an answer is sent and the request then stands as received.
         const answer = await firstHref(page, 'main a[href^="/account/documents/"]')
         problems.push(...(await visit(page, answer!, 'send a document')))
         problems.push(...(await submitMainForm(page, 'send a document errors', 400)))
-        await page.setInputFiles('#documents', { name: 'FL-150.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
-        problems.push(...(await submitMainForm(page, 'document sent', 200)))
-        problems.push(...(await visit(page, portalPaths.documentRequests, 'documents asked for, one received')))
-        problems.push(...(await visit(page, answer!, 'document already sent')))
+        if (language === 'es') {
+          await page.setInputFiles('#documents', { name: 'FL-150.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+          problems.push(...(await submitMainForm(page, 'document sent', 200)))
+          problems.push(...(await visit(page, portalPaths.documentRequests, 'documents asked for, one received')))
+          problems.push(...(await visit(page, answer!, 'document already sent')))
+        }
       }
       if (who.id === 'both-roles' || who.id === 'spanish-speaker') {
         // How to pay with the case to quote beside the ways to pay (a paying case for both-roles, none for the other).
