@@ -14,8 +14,8 @@ import { alertOutboxSchema } from './migrations/0011_alert_outbox'
 import { textKeywordsSchema } from './migrations/0012_text_keywords'
 import { intakeSchema } from './migrations/0013_intake'
 import { participantNameIndexSchema } from './migrations/0014_participant_name_index'
-import { alertSettingsSchema } from './migrations/0019_alert_settings'
 import { messageDocumentsSchema } from './migrations/0015_message_documents'
+import { alertSettingsSchema } from './migrations/0019_alert_settings'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -33,8 +33,8 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0012_text_keywords': textKeywordsSchema(dialect),
     '0013_intake': intakeSchema(dialect),
     '0014_participant_name_index': participantNameIndexSchema(dialect),
-    '0019_alert_settings': alertSettingsSchema(dialect),
     '0015_message_documents': messageDocumentsSchema(dialect),
+    '0019_alert_settings': alertSettingsSchema(dialect),
   }
 }
 
