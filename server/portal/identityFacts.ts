@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import type { IdentityFacts } from '../identity/identityService'
-import { formText } from './forms'
+import { formText } from '../web/forms'
 
 // The facts that prove who a parent is, asked the same way by activation and by password or PIN reset: a case
 // number or PAR ID, the last four digits of the SSN, and the date of birth as three boxes (USWDS memorable date).

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { attemptOutcomes } from '../../callbacks/callbackRecord'
-import { formText } from '../../portal/forms'
+import { formText } from '../../web/forms'
 
 export const attemptFields = ['outcome', 'note'] as const
 

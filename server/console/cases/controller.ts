@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import { groupedConfirmationCode } from '../../callbacks/confirmationCode'
-import { renderForm } from '../../portal/forms'
+import { renderForm } from '../../web/forms'
 import { caseIdOf } from '../../routeParams'
 import { staffPrincipalOf } from '../staffSession'
 

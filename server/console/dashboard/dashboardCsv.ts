@@ -4,7 +4,7 @@ import { callbackLanguages, callbackTopics } from '../../callbacks/callbackReque
 import type { CallbackFigures } from '../../callbacks/supervisorFigures'
 import { type CallFigures, callLanguages } from '../../calls/callFigures'
 import type { MessageFigures } from '../../messages/messageFigures'
-import { csvDocument } from '../../portal/payments/historyCsv'
+import { csvDocument } from '../../web/csv'
 import type { DashboardFigures } from './dashboardSections'
 
 // The dashboard's figures for a spreadsheet, one figure a row (period, figure, breakdown, group, value), so every

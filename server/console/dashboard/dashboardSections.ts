@@ -4,7 +4,7 @@ import { type CallbackFigures, type SupervisorCallbackFigures } from '../../call
 import { callbackLanguages, callbackTopics } from '../../callbacks/callbackRequest'
 import { type CallFigures, callLanguages, type SupervisorCallFigures } from '../../calls/callFigures'
 import type { MessageFigures, SupervisorMessageFigures } from '../../messages/messageFigures'
-import { type BarChart, barChart, type ChartSeries } from '../../portal/payments/barChart'
+import { type BarChart, barChart, type ChartSeries } from '../../web/barChart'
 
 // The supervisor's figures as the page shows them: sections that each pair a chart with the table of the same
 // figures (the table is the accessible version and what a screen reader reads). Numbers are formatted here, for

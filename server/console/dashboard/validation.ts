@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { addDays, isIsoDate } from '../../agencyTime/calendarDates'
-import { formText } from '../../portal/forms'
+import { formText } from '../../web/forms'
 
 export const periodFields = ['from', 'to'] as const
 

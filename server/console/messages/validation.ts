@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { formText } from '../../portal/forms'
+import { formText } from '../../web/forms'
 
 // The representative's reply: the body is checked by the messages domain (the same rules as a parent's message);
 // this only asks whether the reply closes the message or keeps it open.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { callbackLanguages, callbackTopics } from '../../callbacks/callbackRequest'
-import { formText } from '../../portal/forms'
+import { formText } from '../../web/forms'
 import { workItemKinds, workQueueErrorKeys } from '../../queue/workQueue'
 
 // The queue's filters arrive in the query string; an empty choice means "all". Anything else than the listed

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { formText } from '../../portal/forms'
+import { formText } from '../../web/forms'
 
 export const staffSignInFields = ['username', 'password'] as const
 

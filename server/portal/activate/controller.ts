@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
-import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { identityFactFieldIds } from '../identityFacts'
 import { portalPaths } from '../paths'
 import { activationFields, activationFormSchema, secretFields } from './validation'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { passwordProblem, pinProblem, usernameProblem } from '../../identity/credentialRules'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 import { identityFactFields, identityFactsSchema } from '../identityFacts'
 
 // The same rules the identity service applies, checked here too so that every problem on the page is listed at

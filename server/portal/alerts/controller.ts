@@ -6,7 +6,7 @@ import { choosableAlertKinds } from '../../alerts/alertKinds'
 import { CODE_MINUTES, CODE_TRIES, type CodeCheck, EMAIL_LINK_HOURS } from '../../alerts/alertSettings'
 import type { AppDependencies } from '../../app'
 import { principalOf } from '../../middleware/requireParent'
-import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { portalPaths } from '../paths'
 import { chosenKinds, codeSchema, emailDestinationSchema, textDestinationSchema } from './validation'
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 
 import { type ChoosableAlertKind, isChoosableAlertKind } from '../../alerts/alertKinds'
 import { CODE_DIGITS } from '../../alerts/alertSettings'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 
 // The alerts page's forms. A number must be a US number (stored as E.164; whether it takes texts is learned when the
 // code is sent); an address must look like one; the consent box must be ticked; a code is six digits, spaces and

@@ -6,7 +6,7 @@ import { callbackWindows } from '../../callbacks/serviceLevel'
 import { NotFoundError } from '../../errors'
 import { principalOf } from '../../middleware/requireParent'
 import { formValuesOf } from '../details/validation'
-import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { pathTo, portalPaths } from '../paths'
 import { callbackFields, callbackRequestSchema, serviceFieldToFormField } from './validation'
 

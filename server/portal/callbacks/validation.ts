@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { callbackLanguages, callbackTopics, checkCallbackDetails, checkUsPhone } from '../../callbacks/callbackRequest'
 import { callbackWindows } from '../../callbacks/serviceLevel'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 
 // A callback request from the web: which case (or none), what about, which number, when, and in which language.
 // The phone number is checked by the callbacks domain's own rule (libphonenumber-js, US numbers only), so the web

@@ -4,7 +4,7 @@ import type { AppDependencies } from '../../app'
 import { type ChangeKind, livesWithChoices } from '../../messages/changeReport'
 import { maxMessageLength, MessageValidationError } from '../../messages/messageInput'
 import { principalOf } from '../../middleware/requireParent'
-import { type FieldErrors, keptValues, renderForm } from '../forms'
+import { type FieldErrors, keptValues, renderForm } from '../../web/forms'
 import { pathTo, portalPaths } from '../paths'
 import { caseIdFromForm, changeFieldsFromForm, changeFormFieldIds, changeFormFields } from './validation'
 

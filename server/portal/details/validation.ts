@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { z } from 'zod'
 
 import type { ContactDetails } from '../../identity/contactDetails'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 import { usStates } from './usStates'
 
 // "My details": what a parent may change about themselves. Phone numbers must be US numbers (stored as E.164);

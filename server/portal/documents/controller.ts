@@ -7,7 +7,7 @@ import { DocumentAnswerRefused } from '../../messages/messageService'
 import { uploadOutcomeOf } from '../../middleware/documentUploads'
 import { principalOf } from '../../middleware/requireParent'
 import { eventIdOf } from '../../routeParams'
-import { type FieldError, type FieldErrors, keptValues, renderForm } from '../forms'
+import { type FieldError, type FieldErrors, keptValues, renderForm } from '../../web/forms'
 import { pathTo } from '../paths'
 
 // The documents the agency asked for: each with where it stands (requested, received, accepted, declined and why),

@@ -8,7 +8,7 @@ import { principalOf } from '../../middleware/requireParent'
 import { documentIdOf, threadIdOf } from '../../routeParams'
 import { sendDocument } from '../../web/documentDownload'
 import { uploadOutcomeOf } from '../../middleware/documentUploads'
-import { type FieldError, type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { type FieldError, type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { pathTo } from '../paths'
 import { newMessageFields, newMessageSchema } from './validation'
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { callbackTopics } from '../../callbacks/callbackRequest'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 
 // A new message from the web: which case (or none), what about, and the text. The text's own rules (not empty, not
 // too long, no control characters) are the messages domain's, so the web and any later channel refuse the same.

@@ -1,4 +1,4 @@
-import { type ChartSeries, niceStep } from './barChart'
+import { type ChartSeries, niceStep } from '../../web/barChart'
 
 // The payments page's column chart, built to reflow rather than shrink: the bars are an SVG stretched to whatever
 // width the screen gives (preserveAspectRatio="none", so only rectangles and lines scale), and every word and figure

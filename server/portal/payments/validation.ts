@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 
 // The payments page's filters arrive in the query string: a calendar year (or all years) and a page number.
 export const historyFilterSchema = z.object({

@@ -5,7 +5,7 @@ import type { PayoffSchedule } from '../../cases/rules/payoffSchedule'
 import { NotFoundError } from '../../errors'
 import { principalOf } from '../../middleware/requireParent'
 import { caseIdOf } from '../../routeParams'
-import { keptValues, renderForm, validateForm } from '../forms'
+import { keptValues, renderForm, validateForm } from '../../web/forms'
 import { planFields, planSchema, publicCalculatorSchema, publicFields } from './validation'
 
 // The arrears payoff calculator, as the state offers it: in public from figures the person types, and for a paying

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 import { PAYOFF_MAX_CENTS } from '../../cases/payoff'
 import { PAYOFF_MONTHS_CAP } from '../../cases/rules/payoffSchedule'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 
 // The payoff calculator's questions. Amounts are typed in dollars ("$5,000.50" is fine) and become cents here.
 

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 
 import type { AppDependencies } from '../../app'
 import { serviceErrorsToFields } from '../activate/controller'
-import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { identityFactFieldIds } from '../identityFacts'
 import { portalPaths } from '../paths'
 import { resetFields, resetFormSchema, secretFields } from './validation'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 import { passwordProblem, pinProblem } from '../../identity/credentialRules'
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 import { identityFactFields, identityFactsSchema } from '../identityFacts'
 
 // A forgotten password or PIN: the same identity facts as activation, then a new password, a new PIN, or both.

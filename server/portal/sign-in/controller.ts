@@ -7,7 +7,7 @@ import { endSession, parentSessionHolder, startParentSession } from '../../middl
 import { sessionStatus, staySignedIn } from '../../middleware/sessionEndpoints'
 import { languageCookie } from '../../middleware/setUpLanguage'
 import { formatDateTime } from '../../templates'
-import { type FieldErrors, keptValues, renderForm, validateForm } from '../forms'
+import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { portalPaths } from '../paths'
 import { signInFields, signInSchema } from './validation'
 

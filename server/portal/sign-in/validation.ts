@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-import { formText } from '../forms'
+import { formText } from '../../web/forms'
 
 export const signInFields = ['username', 'password'] as const
 

@@ -4,7 +4,7 @@ import type { AppDependencies } from '../../app'
 import { principalOf } from '../../middleware/requireParent'
 import { caseIdOf } from '../../routeParams'
 import { type StatementChoices, StatementMonthInvalid } from '../../statements/statementMonths'
-import { renderForm } from '../forms'
+import { renderForm } from '../../web/forms'
 import { statementMonthOptions } from './monthOptions'
 import type { renderStatementPdf } from './statementPdf'
 
