@@ -35,7 +35,7 @@ export function createServices(deps: {
   const { config } = deps
   // One pair of adapters for the process: the delivery worker sends alerts through them, the alerts page its codes.
   const alertAdapters = alertAdaptersFromConfig(config)
-  const callbacks = createCallbackService(deps)
+  const callbacks = createCallbackService({ ...deps, options: { alertChannels: configuredAlertChannels(config) } })
   // Written messages share the callbacks' service level, calendar and claim time: one queue of what parents wait on.
   const messages = createMessageService({
     db,
@@ -44,6 +44,7 @@ export function createServices(deps: {
     serviceLevel: callbacks.serviceLevel,
     calendar: callbacks.calendar,
     claimMinutes: config.callbacks.claimMinutes,
+    alertChannels: configuredAlertChannels(config),
   })
   return {
     attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),

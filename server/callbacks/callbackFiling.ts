@@ -1,7 +1,12 @@
 // Filing a callback request, from the web or the phone: validated, refused for a case the parent is not party to,
 // merged with the one the parent already has pending on that case and topic, and given a confirmation code and its
 // due time from the service level.
+import type { Transaction } from 'kysely'
+
+import type { AlertChannel } from '../alerts/alertChannels'
+import { raiseAlert } from '../alerts/raiseAlert'
 import type { Clock } from '../clock'
+import type { Database } from '../db/schema'
 import type { Callback } from './callbackRecord'
 import { type CallbackRepository, uniqueViolationOf } from './callbackRepository'
 import { type CallbackRequestInput, CallbackValidationError, requestErrorKeys, validateCallbackRequest } from './callbackRequest'
@@ -16,8 +21,20 @@ export interface RequestedCallback {
 
 const codeTries = 8
 
-export function createCallbackFiling(deps: { repository: CallbackRepository; clock: Clock; serviceLevel: ServiceLevel; randomIndex: RandomIndex }) {
+export function createCallbackFiling(deps: {
+  repository: CallbackRepository
+  clock: Clock
+  serviceLevel: ServiceLevel
+  randomIndex: RandomIndex
+  /** The alert channels this office has set up: a parent's new request raises "we have your request" on them. */
+  alertChannels: readonly AlertChannel[]
+}) {
   const { repository, clock, serviceLevel, randomIndex } = deps
+  const raiseFiledAlert = (now: Date) => async (trx: Transaction<Database>, callback: Callback) => {
+    if (callback.participantId === null) return
+    const event = { participantId: callback.participantId, kind: 'callback_scheduled' as const, eventKey: `callback_scheduled:${callback.id}`, details: {} }
+    await raiseAlert(trx, event, deps.alertChannels, now)
+  }
   return {
     /**
      * Files a request, or returns the one the parent already has pending on that case and topic (`existing`).
@@ -45,7 +62,7 @@ export function createCallbackFiling(deps: { repository: CallbackRepository; clo
       for (let attempt = 0; attempt < codeTries; attempt++) {
         try {
           const confirmationCode = generateConfirmationCode(randomIndex)
-          return { callback: await repository.insert({ ...request, confirmationCode, dueBy, createdAt: now }), existing: false }
+          return { callback: await repository.insert({ ...request, confirmationCode, dueBy, createdAt: now }, raiseFiledAlert(now)), existing: false }
         } catch (error) {
           const violation = uniqueViolationOf(error)
           if (violation === 'confirmation_code') continue

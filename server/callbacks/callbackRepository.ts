@@ -1,7 +1,7 @@
 // Every read and write of callback requests, in Kysely that runs the same on SQLite and PostgreSQL. The queue's
 // state changes are single conditional UPDATEs checked by the row they return: the database, not this process,
 // decides which of two representatives gets a request, so the rule holds across any number of app processes.
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely'
 
 import type { SqlDialect } from '../db/dialect'
 import type { Database } from '../db/schema'
@@ -49,9 +49,11 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
 
   return {
     /** Throws the driver's unique-violation error when the code or the one-pending rule collides. */
-    async insert(values: NewCallback): Promise<Callback> {
+    /** Files a request; `alongside` writes what goes with it (the parent's alert) in the same transaction. */
+    async insert(values: NewCallback, alongside?: (trx: Transaction<Database>, callback: Callback) => Promise<void>): Promise<Callback> {
       const at = iso(values.createdAt)
-      const row = await db
+      return db.transaction().execute(async (trx) => {
+      const row = await trx
         .insertInto('callbacks')
         .values({
           confirmation_code: values.confirmationCode,
@@ -72,7 +74,11 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
         })
         .returningAll()
         .executeTakeFirstOrThrow()
-      return callbackFromRow(row)
+      const callback = callbackFromRow(row)
+      // The callbacks' view of the schema differs only in how it types the callbacks table.
+      await alongside?.(trx as unknown as Transaction<Database>, callback)
+      return callback
+      })
     },
 
     /** The pending request a parent has on a case (or on no case) and topic; at most one exists. */

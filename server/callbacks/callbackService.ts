@@ -5,6 +5,7 @@
 // returns carries enums and message keys, never sentences.
 import type { Kysely } from 'kysely'
 
+import type { AlertChannel } from '../alerts/alertChannels'
 import type { Clock } from '../clock'
 import type { Config } from '../config'
 import type { SqlDialect } from '../db/dialect'
@@ -34,6 +35,8 @@ export interface CallbackServiceOptions {
   randomIndex?: RandomIndex
   /** The most queue entries one listing returns. */
   queueLimit?: number
+  /** The alert channels this office has set up (a new request raises an alert on them); none by default. */
+  alertChannels?: readonly AlertChannel[]
 }
 
 export interface CallbackServiceDependencies {
@@ -75,7 +78,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
       }
     },
 
-    ...createCallbackFiling({ repository, clock, serviceLevel, randomIndex: options.randomIndex ?? secureRandomIndex }),
+    ...createCallbackFiling({ repository, clock, serviceLevel, randomIndex: options.randomIndex ?? secureRandomIndex, alertChannels: options.alertChannels ?? [] }),
     ...createParentCallbacks({ repository, clock, claimMinutes: options.claimMinutes }),
     ...createCallbackWork({
       repository,

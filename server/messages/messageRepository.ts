@@ -1,7 +1,7 @@
 // Every read and write of message threads and their posts, in Kysely that runs the same on SQLite and PostgreSQL.
 // A thread's state changes are conditional UPDATEs checked by the row they return, as the callbacks' are: the
 // database decides, so the rule holds across any number of app processes.
-import type { ExpressionBuilder, Kysely, Selectable } from 'kysely'
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely'
 
 import type { CallbackLanguage, CallbackTopic } from '../callbacks/callbackRequest'
 import type { SqlDialect } from '../db/dialect'
@@ -228,7 +228,11 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
      * A representative's reply, only while the thread is waiting and claimed by them (or open, for a reply without a
      * claim); it closes the thread ('answered') or leaves it open, released, for a later answer.
      */
-    addStaffReply(args: { id: number; staffId: number; body: string; close: boolean; now: Date }): Promise<MessageThread | undefined> {
+    addStaffReply(
+      args: { id: number; staffId: number; body: string; close: boolean; now: Date },
+      /** What else the reply writes, in its transaction (the parent's alert): called with the new post's id. */
+      alongside?: (trx: Transaction<Database>, thread: MessageThread, postId: number) => Promise<void>,
+    ): Promise<MessageThread | undefined> {
       const at = iso(args.now)
       return db.transaction().execute(async (trx) => {
         const row = await trx
@@ -248,8 +252,14 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
           .returningAll()
           .executeTakeFirst()
         if (!row) return undefined
-        await trx.insertInto('message_posts').values({ thread_id: args.id, author: 'staff', staff_id: args.staffId, body: args.body, created_at: at }).execute()
-        return threadFromRow(row)
+        const post = await trx
+          .insertInto('message_posts')
+          .values({ thread_id: args.id, author: 'staff', staff_id: args.staffId, body: args.body, created_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        const thread = threadFromRow(row)
+        await alongside?.(trx, thread, post.id)
+        return thread
       })
     },
 

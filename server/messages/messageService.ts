@@ -2,8 +2,10 @@
 // writes again, reads the replies; a representative claims a thread and replies. Every read of a thread about a case
 // is recorded in that case's audit trail. Channels call this and nothing below it; what it returns carries enums
 // and message keys, never sentences.
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 
+import type { AlertChannel } from '../alerts/alertChannels'
+import { raiseAlert } from '../alerts/raiseAlert'
 import { createAuditTrail } from '../audit/auditTrail'
 import type { BusinessCalendar } from '../callbacks/businessCalendar'
 import { type CallbackLanguage, callbackLanguages, type CallbackTopic, CallbackValidationError, type FieldIssue } from '../callbacks/callbackRequest'
@@ -138,6 +140,8 @@ export interface MessageServiceDependencies {
   claimMinutes: number
   /** The most queue entries one listing returns. */
   queueLimit?: number
+  /** The alert channels this office has set up: a reply raises "we answered your message" on them. */
+  alertChannels?: readonly AlertChannel[]
 }
 
 export function createMessageService(deps: MessageServiceDependencies) {
@@ -363,7 +367,11 @@ export function createMessageService(deps: MessageServiceDependencies) {
     async replyAsStaff(args: { threadId: number; staffId: number; body: unknown; close: boolean }): Promise<ReplyResult> {
       const body = checkMessageBody(args.body)
       if (!body.ok) return refuse([body.issue])
-      const replied = await repository.addStaffReply({ id: args.threadId, staffId: args.staffId, body: body.body, close: args.close, now: clock.now() })
+      const now = clock.now()
+      // The parent hears that a reply is waiting (never what it says), raised with the reply in its transaction.
+      const raiseReplyAlert = (trx: Transaction<Database>, thread: MessageThread, postId: number) =>
+        raiseAlert(trx, { participantId: thread.participantId, kind: 'caseworker_reply', eventKey: `caseworker_reply:post:${postId}`, details: {} }, deps.alertChannels ?? [], now).then(() => undefined)
+      const replied = await repository.addStaffReply({ id: args.threadId, staffId: args.staffId, body: body.body, close: args.close, now }, raiseReplyAlert)
       if (replied) return { ok: true, thread: replied }
       return { ok: false, reason: (await repository.findById(args.threadId)) ? 'not_claimed_by_you' : 'not_found' }
     },

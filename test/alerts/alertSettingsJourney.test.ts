@@ -199,6 +199,31 @@ describe('alert settings, from the portal to the parent’s phone and inbox', ()
     )
   })
 
+  it('tells the parent that a call back request was taken and that a message was answered, and never what it says', async () => {
+    const parentId = await participantIdOf(testApp, persona('spanish-speaker'))
+    const { callback } = await testApp.services.callbacks.requestCallback({
+      principal: { kind: 'parent', participantId: parentId },
+      participantId: parentId,
+      caseId: null,
+      phone: '+19165550143',
+      language: 'es',
+      topic: 'payments',
+      preferredWindow: 'asap',
+      channel: 'web',
+    })
+    expect(await deliver()).toMatchObject({ sent: 1 })
+    expect(lastText().Body).toBe(`${text('es', 'alerts:callback_scheduled.text', { signInUrl: 'https://portal.example/sign-in' })} ${text('es', 'alerts:textFooter')}`)
+    expect(lastText().Body).not.toContain(callback.confirmationCode)
+
+    const thread = await testApp.services.messages.startThread({ participantId: parentId, caseId: null, topic: 'payments', body: '¿Cuándo llega mi pago?', language: 'es' })
+    expect(await testApp.services.messages.claim(thread.id, 1)).toMatchObject({ ok: true })
+    const reply = await testApp.services.messages.replyAsStaff({ threadId: thread.id, staffId: 1, body: 'Su pago llega el viernes 13.', close: true })
+    expect(reply).toMatchObject({ ok: true })
+    expect(await deliver()).toMatchObject({ sent: 1 })
+    expect(lastText().Body).toBe(`${text('es', 'alerts:caseworker_reply.text', { signInUrl: 'https://portal.example/sign-in' })} ${text('es', 'alerts:textFooter')}`)
+    expect(lastText().Body).not.toMatch(/viernes|13/)
+  })
+
   it('names nothing of the case to a parent protected from family violence', async () => {
     const agent = await signedIn('protected-parent', 'en')
     await turnOnTexts(agent, '916 555 0144', 'en')

@@ -8,6 +8,8 @@ import { type Browser, type BrowserContext, chromium, type Page, type Response }
 import { projectRoot } from '../../server/config'
 import type { DemoPersona } from '../../server/demo/personas'
 import { portalPaths } from '../../server/portal/paths'
+import { type FakeTwilioApi, startFakeTwilioApi } from '../helpers/fakeTwilioApi'
+import { type SmtpTestServer, startSmtpTestServer } from '../helpers/smtpTestServer'
 import { createPortalTestApp, type PortalTestApp } from '../portal/portalTestApp'
 
 // The real app on a random port over a demo-data database, and Debian's Chromium driven by playwright-core (no
@@ -33,6 +35,9 @@ export function requireChromium(): void {
 
 export interface BrowserHarness {
   testApp: PortalTestApp
+  /** Texts and emails the app sent (alert confirmation codes and links), as local fakes received them. */
+  twilioApi: FakeTwilioApi
+  smtp: SmtpTestServer
   baseUrl: string
   browser: Browser
   close(): Promise<void>
@@ -40,8 +45,20 @@ export interface BrowserHarness {
 
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   requireChromium()
+  // Alerts on, as an agency runs them, through local fakes of Twilio's Messages endpoint and of an SMTP relay.
+  const twilioApi = await startFakeTwilioApi()
+  const smtp = await startSmtpTestServer()
   // Start from the real time of day: the browser's own cookie expiry runs on it.
-  const testApp = await createPortalTestApp({ start: new Date().toISOString() })
+  const testApp = await createPortalTestApp({
+    start: new Date().toISOString(),
+    env: {
+      TWILIO_ACCOUNT_SID: twilioApi.accountSid,
+      TWILIO_AUTH_TOKEN: twilioApi.authToken,
+      TWILIO_API_BASE_URL: twilioApi.baseUrl,
+      TWILIO_MESSAGING_FROM: '+19165550199',
+      SMTP_URL: smtp.url,
+    },
+  })
   const server = testApp.app.listen(0, '127.0.0.1')
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const { port } = server.address() as AddressInfo
@@ -49,12 +66,17 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
   return {
     testApp,
+    twilioApi,
+    smtp,
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     async close() {
       await browser.close()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+      testApp.services.alertAdapters.emails?.close()
       await testApp.close()
+      await twilioApi.close()
+      await smtp.close()
     },
   }
 }

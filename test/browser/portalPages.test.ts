@@ -91,7 +91,7 @@ describe('every page passes axe and html-validate', () => {
           problems.push(...(await visit(page, `${calculator}?plan=payment&payment=450`, 'case calculator plan')))
         }
       }
-      for (const path of [portalPaths.callbacks, portalPaths.requestCallback, portalPaths.details, portalPaths.messages, portalPaths.newMessage]) {
+      for (const path of [portalPaths.callbacks, portalPaths.requestCallback, portalPaths.details, portalPaths.alerts, portalPaths.messages, portalPaths.newMessage]) {
         problems.push(...(await visit(page, path, 'account')))
       }
       problems.push(...(await visit(page, portalPaths.documentRequests, 'documents asked for')))
@@ -133,6 +133,16 @@ describe('every page passes axe and html-validate', () => {
         problems.push(...(await submitMainForm(page, 'callback cancelled', 200)))
         await page.goto(portalPaths.details)
         problems.push(...(await submitMainForm(page, 'details saved', 200)))
+        // Alerts: a refused number, then a code sent (the page asks for it), a wrong code, and the link's own page.
+        await page.goto(portalPaths.alerts)
+        await page.fill('#mobile', '555')
+        problems.push(...(await submitMainForm(page, 'alerts errors', 400)))
+        await page.fill('#mobile', '916 555 0177')
+        await page.locator('label[for="textConsent"]').click()
+        problems.push(...(await submitMainForm(page, 'alerts code sent', 200)))
+        await page.fill('#code', '12')
+        problems.push(...(await submitMainForm(page, 'alerts code error', 400)))
+        problems.push(...(await visit(page, `${portalPaths.confirmAlertEmail}?token=not-a-real-token`, 'alert email link')))
         // Messages: the form's error state, a sent message's thread, the list with it, and the thread's own error.
         await page.goto(portalPaths.newMessage)
         problems.push(...(await submitMainForm(page, 'message errors', 400)))

@@ -212,6 +212,7 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
           { label: 'callbacks', path: portalPaths.callbacks },
           { label: 'request-callback', path: portalPaths.requestCallback },
           { label: 'details', path: portalPaths.details },
+          { label: 'alerts', path: portalPaths.alerts },
         )
         const problems = await walk(page, `${language}/${screen}/${who.id}`, states)
         await context.close()
