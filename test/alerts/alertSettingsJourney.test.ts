@@ -171,15 +171,15 @@ describe('alert settings, from the portal to the parent’s phone and inbox', ()
 
   it('raises nothing of a kind the parent turned off, and nothing at all once texts are turned off', async () => {
     const agent = await signedIn('current-payer', 'en')
-    withStatus(await submitForm(agent, portalPaths.alertsChoices, { kinds: 'money_sent' }, portalPaths.alerts), 303)
+    withStatus(await submitForm(agent, portalPaths.alertsChoices, { 'kind-money_sent': 'yes' }, portalPaths.alerts), 303)
     expect((await testApp.services.alertSettings.get(await idOf(agent))).choices).toMatchObject({ payment_posted: false, money_sent: true })
     await testApp.services.intake.take('casesystem', { type: 'payment', id: 'PMT-ALERT-2', caseNumber: caseOf.payer, postedOn: '2026-03-11', amountCents: 5_000, method: 'mail' })
     expect(await deliver()).toMatchObject({ sent: 0 })
 
     const page = withStatus(await agent.get(portalPaths.alerts), 200).text
-    expect(page).toMatch(/id="kind-payment_posted" type="checkbox" name="kinds" value="payment_posted" >/)
-    expect(page).toMatch(/id="kind-money_sent" type="checkbox" name="kinds" value="money_sent" checked>/)
-    withStatus(await submitForm(agent, portalPaths.alertsChoices, { kinds: 'payment_posted' }, portalPaths.alerts), 303)
+    expect(page).toMatch(/id="kind-payment_posted" type="checkbox" name="kind-payment_posted" value="yes" >/)
+    expect(page).toMatch(/id="kind-money_sent" type="checkbox" name="kind-money_sent" value="yes" checked>/)
+    withStatus(await submitForm(agent, portalPaths.alertsChoices, { 'kind-payment_posted': 'yes' }, portalPaths.alerts), 303)
     withStatus(await submitForm(agent, portalPaths.alertsTextOff, {}, portalPaths.alerts), 303)
     await testApp.services.intake.take('casesystem', { type: 'payment', id: 'PMT-ALERT-3', caseNumber: caseOf.payer, postedOn: '2026-03-11', amountCents: 5_000, method: 'mail' })
     expect(await testApp.database.db.selectFrom('alert_outbox').select('channel').where('dedupe_key', 'like', 'payment_posted:%').where('status', '=', 'pending').execute()).toEqual([

@@ -8,7 +8,7 @@ import type { AppDependencies } from '../../app'
 import { principalOf } from '../../middleware/requireParent'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { portalPaths } from '../paths'
-import { chosenKinds, codeSchema, emailDestinationSchema, textDestinationSchema } from './validation'
+import { chosenKinds, codeSchema, emailDestinationSchema, kindField, textDestinationSchema } from './validation'
 
 // "Text and email alerts": where alerts go and what about. A number or an address is confirmed before anything is
 // sent to it (a code by text, a link by email); the words of the consent the parent ticked are stored with the time.
@@ -47,7 +47,7 @@ export function alertsController(deps: AppDependencies) {
       textConsent: req.t('portal:alerts.text.consent', { cap: dailyCap }),
       emailConsent: req.t('portal:alerts.email.consent'),
       codeMinutes: CODE_MINUTES,
-      kinds: choosableAlertKinds.map((kind) => ({ kind, checked: settings.choices[kind] })),
+      kinds: choosableAlertKinds.map((kind) => ({ kind, field: kindField(kind), checked: settings.choices[kind] })),
     })
   }
 

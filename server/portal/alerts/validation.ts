@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 import { z } from 'zod'
 
-import { type ChoosableAlertKind, isChoosableAlertKind } from '../../alerts/alertKinds'
+import { type ChoosableAlertKind, choosableAlertKinds } from '../../alerts/alertKinds'
 import { CODE_DIGITS } from '../../alerts/alertSettings'
 import { formText } from '../../web/forms'
 
@@ -37,9 +37,11 @@ export const codeSchema = z.object({
   ),
 })
 
-/** The ticked kinds of the choices form: one field per kind, or the same field repeated; anything unknown ignored. */
+/** The field of the choices form that holds one kind's checkbox: one name per kind, ticked or absent. */
+export const kindField = (kind: ChoosableAlertKind) => `kind-${kind}`
+
+/** The ticked kinds of the choices form; anything else in the body is ignored. */
 export function chosenKinds(body: unknown): Set<ChoosableAlertKind> {
-  const raw = (body as Record<string, unknown> | null)?.kinds
-  const values = Array.isArray(raw) ? raw : [raw]
-  return new Set(values.filter((value): value is ChoosableAlertKind => typeof value === 'string' && isChoosableAlertKind(value)))
+  const fields = (body ?? {}) as Record<string, unknown>
+  return new Set(choosableAlertKinds.filter((kind) => fields[kindField(kind)] === 'yes'))
 }
