@@ -52,7 +52,7 @@ export function createServices(deps: {
     alertOutbox: alertOutbox(db, deps.database.dialect),
     alertSettings: createAlertSettings({ db, clock: deps.clock }),
     alertAdapters,
-    intake: createIntakeService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
+    intake: createIntakeService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config), ssnHmacKey: config.ssnHmacKey }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),
     /** Signed phone webhooks already answered: a second request with the same signature is a replay. */

@@ -16,6 +16,7 @@ import { intakeSchema } from './migrations/0013_intake'
 import { participantNameIndexSchema } from './migrations/0014_participant_name_index'
 import { messageDocumentsSchema } from './migrations/0015_message_documents'
 import { alertSettingsSchema } from './migrations/0019_alert_settings'
+import { intakeCaseRecordsSchema } from './migrations/0022_intake_case_records'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -35,6 +36,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0014_participant_name_index': participantNameIndexSchema(dialect),
     '0015_message_documents': messageDocumentsSchema(dialect),
     '0019_alert_settings': alertSettingsSchema(dialect),
+    '0022_intake_case_records': intakeCaseRecordsSchema(dialect),
   }
 }
 

@@ -334,10 +334,15 @@ export interface IntakeRecordsTable {
   external_id: string
   type: string
   digest: string
-  case_id: number
+  /** Null for a participant, who belongs to no case (0022). */
+  case_id: number | null
   ledger_id: number | null
   event_id: number | null
   taken_at: string
+  /** The row a participant, order or enforcement document wrote (0022). */
+  participant_id: number | null
+  order_id: number | null
+  enforcement_id: number | null
 }
 
 /** A number that replied STOP: nothing is texted to it until it replies START. */

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   try {
     await migrateToLatest(handle.db, handle.dialect)
     // The batch raises the same alerts the API does; the running server's delivery worker sends them.
-    const intake = createIntakeService({ db: handle.db, clock: systemClock, alertChannels: configuredAlertChannels(config) })
+    const intake = createIntakeService({ db: handle.db, clock: systemClock, alertChannels: configuredAlertChannels(config), ssnHmacKey: config.ssnHmacKey })
     const progress = progressReporter(await countDocumentLines(file), 'documents')
     let done = 0
     const summary = await takeBatchFile(file, values.source, intake, (line) => {

@@ -1,15 +1,13 @@
 import { z } from 'zod'
 
 import { isIsoDate } from '../agencyTime/calendarDates'
+import { caseNumber, caseRecordSchemas, externalId, isoDate } from './caseRecordDocuments'
 
 // The documents the agency's case system sends, one JSON object each (a line of a batch file, or an element of an
-// API request). Every document names its case by case number and carries the case system's own id, which makes a
-// repeat harmless. Money is integer cents; dates are the agency's calendar dates (YYYY-MM-DD); instants are ISO 8601
+// API request). Every document but a participant names its case by case number, and each carries the case system's
+// own id, which makes a repeat harmless. Money is integer cents; dates are the agency's calendar dates (YYYY-MM-DD); instants are ISO 8601
 // with a zone. A document that does not fit is refused with the first reason found, and nothing of it is written.
 
-const externalId = z.string().trim().min(1).max(128).regex(/^[\x21-\x7e]+$/, 'printable characters, no spaces')
-const caseNumber = z.string().regex(/^\d{12}$/, '12 digits')
-const isoDate = z.string().refine(isIsoDate, 'a calendar date, YYYY-MM-DD')
 const cents = z.number().int().min(1).max(100_000_000)
 
 const payment = z.object({
@@ -71,9 +69,9 @@ const event = z.object({
   if ((doc.kind === 'document_request') !== (doc.status === 'requested')) context.addIssue({ code: 'custom', path: ['status'], message: 'requested for a document request, scheduled otherwise' })
 })
 
-export const intakeDocumentSchema = z.discriminatedUnion('type', [payment, payout, charge, adjustment, event])
+export const intakeDocumentSchema = z.discriminatedUnion('type', [payment, payout, charge, adjustment, event, ...caseRecordSchemas])
 export type IntakeDocument = z.infer<typeof intakeDocumentSchema>
-export const intakeDocumentTypes = ['payment', 'payout', 'charge', 'adjustment', 'event'] as const
+export const intakeDocumentTypes = ['payment', 'payout', 'charge', 'adjustment', 'event', 'participant', 'case', 'order', 'enforcement'] as const
 
 /** The document, or the reason it is refused ("amountCents: Too small: expected number to be >=1"). */
 export function parseIntakeDocument(input: unknown): { document: IntakeDocument } | { refused: string } {

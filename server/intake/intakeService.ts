@@ -7,6 +7,8 @@ import type { AlertChannel } from '../alerts/alertChannels'
 import { raiseCaseAlert } from '../alerts/caseEventAlerts'
 import { agencyDateOf, type Clock } from '../clock'
 import type { Database, LedgerTable } from '../db/schema'
+import { ssnDigest } from '../identity/ssnDigest'
+import { RecordRefused, writeCase, writeEnforcement, writeOrder, writeParticipant } from './caseRecordWriters'
 import { type IntakeDocument, parseIntakeDocument } from './intakeDocuments'
 
 // Taking the case system's documents into the ledger and the case's events, which the case-inquiry service reads for
@@ -21,20 +23,39 @@ export type IntakeResult =
   | { outcome: 'unchanged'; type: IntakeDocument['type']; id: string }
   | { outcome: 'refused'; reason: string; id: string | null }
 
-class Refused extends Error {
-  constructor(readonly reason: string) {
-    super(reason)
-  }
-}
+const Refused = RecordRefused
 
 /** Someone else recorded this id while we wrote: roll back and look again. */
 class TakenMeanwhile extends Error {}
 
-/** A digest of what the document says, independent of key order and spacing. */
-export function documentDigest(document: IntakeDocument): string {
-  const canonical = JSON.stringify(document, Object.keys(document).sort())
-  return createHash('sha256').update(canonical).digest('hex')
+/**
+ * A digest of what the document says, independent of key order and spacing. A participant's SSN enters it only as its
+ * keyed digest: a plain hash of a document that holds an SSN could be reversed by trying every SSN.
+ */
+export function documentDigest(document: IntakeDocument, ssnHmacKey: string): string {
+  const said = document.type === 'participant' ? { ...document, ssn: ssnDigest(document.ssn, ssnHmacKey) } : document
+  return createHash('sha256').update(canonicalJson(said)).digest('hex')
 }
+
+/** JSON with every object's keys sorted, nested ones too (an address, a case's roles). */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+interface Written {
+  caseId: number | null
+  ledgerId: number | null
+  eventId: number | null
+  participantId: number | null
+  orderId: number | null
+  enforcementId: number | null
+}
+const nothingWritten: Written = { caseId: null, ledgerId: null, eventId: null, participantId: null, orderId: null, enforcementId: null }
 
 /**
  * How old a payment or a payout may be and still raise an alert: the case system may send history (a backlog, a
@@ -42,7 +63,7 @@ export function documentDigest(document: IntakeDocument): string {
  */
 export const ALERT_WITHIN_DAYS = 7
 
-export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock; alertChannels: readonly AlertChannel[] }) {
+export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock; alertChannels: readonly AlertChannel[]; ssnHmacKey: string }) {
   /** The alert a document raises, in its own transaction: payment posted to the paying parent, money sent to the receiving one. */
   async function raiseAlertsFor(trx: Transaction<Database>, document: IntakeDocument, caseId: number, ledgerId: number | null): Promise<void> {
     if (ledgerId === null || (document.type !== 'payment' && document.type !== 'payout')) return
@@ -69,7 +90,25 @@ export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock; 
     return { outcome: 'refused', reason: 'id already taken with other content (send a correction as a new document)', id: document.id }
   }
 
-  async function write(trx: Transaction<Database>, source: string, document: IntakeDocument, caseId: number): Promise<{ ledgerId: number | null; eventId: number | null }> {
+  /** Writes the document; everything but a participant or a case needs its case to exist already. */
+  async function write(trx: Transaction<Database>, source: string, document: IntakeDocument): Promise<Written> {
+    const now = deps.clock.now().toISOString()
+    if (document.type === 'participant') return { ...nothingWritten, participantId: await writeParticipant(trx, document, deps.ssnHmacKey, now) }
+    if (document.type === 'case') return { ...nothingWritten, caseId: await writeCase(trx, document, now) }
+    const found = await trx.selectFrom('cases').select('id').where('case_number', '=', document.caseNumber).executeTakeFirst()
+    if (!found) throw new Refused('caseNumber: no case with that number')
+    const caseId = found.id
+    if (document.type === 'order') return { ...nothingWritten, caseId, orderId: await writeOrder(trx, document, caseId) }
+    if (document.type === 'enforcement') return { ...nothingWritten, caseId, enforcementId: await writeEnforcement(trx, document, caseId) }
+    return { ...nothingWritten, caseId, ...(await writeCaseEntry(trx, source, document, caseId)) }
+  }
+
+  async function writeCaseEntry(
+    trx: Transaction<Database>,
+    source: string,
+    document: Exclude<IntakeDocument, { type: 'participant' | 'case' | 'order' | 'enforcement' }>,
+    caseId: number,
+  ): Promise<{ ledgerId: number | null; eventId: number | null }> {
     const ledgerRow: Omit<Insertable<LedgerTable>, 'posted_on' | 'kind' | 'amount_cents'> = {
       case_id: caseId, bucket: null, owed_to: null, order_kind: null, method: null, related_entry_id: null, reason: null, reference: document.id,
     }
@@ -142,25 +181,24 @@ export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock; 
       const claimedId = typeof (input as { id?: unknown } | null)?.id === 'string' ? ((input as { id: string }).id.slice(0, 128) || null) : null
       if ('refused' in parsed) return { outcome: 'refused', reason: parsed.refused, id: claimedId }
       const { document } = parsed
-      const digest = documentDigest(document)
+      const digest = documentDigest(document, deps.ssnHmacKey)
       const before = await earlier(source, document, digest)
       if (before) return before
 
       try {
         await deps.db.transaction().execute(async (trx) => {
-          const found = await trx.selectFrom('cases').select('id').where('case_number', '=', document.caseNumber).executeTakeFirst()
-          if (!found) throw new Refused('caseNumber: no case with that number')
-          const written = await write(trx, source, document, found.id)
+          const written = await write(trx, source, document)
           const recorded = await trx
             .insertInto('intake_records')
             .values({
-              source, external_id: document.id, type: document.type, digest, case_id: found.id,
-              ledger_id: written.ledgerId, event_id: written.eventId, taken_at: deps.clock.now().toISOString(),
+              source, external_id: document.id, type: document.type, digest, case_id: written.caseId,
+              ledger_id: written.ledgerId, event_id: written.eventId, participant_id: written.participantId,
+              order_id: written.orderId, enforcement_id: written.enforcementId, taken_at: deps.clock.now().toISOString(),
             })
             .onConflict((oc) => oc.columns(['source', 'external_id']).doNothing())
             .executeTakeFirst()
           if (Number(recorded.numInsertedOrUpdatedRows ?? 0) === 0) throw new TakenMeanwhile()
-          await raiseAlertsFor(trx, document, found.id, written.ledgerId)
+          if (written.caseId !== null) await raiseAlertsFor(trx, document, written.caseId, written.ledgerId)
         })
       } catch (error) {
         if (error instanceof Refused) return { outcome: 'refused', reason: error.reason, id: document.id }

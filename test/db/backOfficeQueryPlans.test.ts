@@ -37,7 +37,7 @@ describe('query plans of the console search, the intake and the alert outbox', (
   it('takes documents and delivers alerts through indexes', async () => {
     capture.clear()
     const db = capture.db
-    const intake = createIntakeService({ db, clock, alertChannels: [] })
+    const intake = createIntakeService({ db, clock, alertChannels: [], ssnHmacKey: 'query-plan-test-key' })
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })
     await intake.take('casesystem', { type: 'payout', id: 'D-1', caseNumber: '340010120417', paidOn: '2026-03-10', amountCents: 100, method: 'debit_card', paymentId: 'P-1' })
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })
