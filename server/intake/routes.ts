@@ -7,8 +7,9 @@ import type { IntakeResult } from './intakeService'
 
 // The intake API: the agency's case system sends documents here, with the bearer token of its source. Mounted
 // before sessions and CSRF: a token, never a parent's or a representative's session, says who is sending. A request
-// without a valid token is refused with 401 before anything is read. POST /intake/v1/documents takes one document,
-// or { "documents": [ … ] } (up to 500), each taken or refused on its own, and answers what became of each.
+// without a valid token is refused with 401 before anything is read, and a source past its rate limit with 429.
+// POST /intake/v1/documents takes one document, or { "documents": [ … ] } (up to 500), each taken or refused on its
+// own, and answers what became of each.
 
 export const intakePaths = { mount: '/intake/v1', documents: '/intake/v1/documents' } as const
 
@@ -40,6 +41,14 @@ export function intakeRoutes(deps: AppDependencies): Router {
     }
     res.locals.intakeSource = source
     next()
+  })
+  // Counted per source in the shared store (one atomic increment each), before the body is read: a source that floods
+  // the API is told to wait, with 429 and Retry-After, and nothing it sent past its limit is written.
+  router.use(async (_req: Request, res: Response, next: NextFunction) => {
+    const verdict = await services.attemptLimits.attempt([{ limit: 'intakeSource', key: `intake:${res.locals.intakeSource as string}` }])
+    if (verdict.allowed) return next()
+    logger.warn({ source: res.locals.intakeSource }, 'intake request refused: over the rate limit')
+    res.status(429).set('Retry-After', String(verdict.retryAfterSeconds)).json({ error: 'too many requests', retryAfterSeconds: verdict.retryAfterSeconds })
   })
   router.use(express.json({ limit: '1mb', strict: true }))
 

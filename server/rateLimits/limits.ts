@@ -16,6 +16,7 @@ export const rateLimitNames = [
   'consoleClient',
   'consoleAccount',
   'alertSendAccount',
+  'intakeSource',
 ] as const
 
 export type RateLimitName = (typeof rateLimitNames)[number]
@@ -45,6 +46,9 @@ export const defaultRateLimits: RateLimitSettings = {
   // Confirmation codes and links for alerts: each sends a text or an email to a number or address the parent typed, so
   // a few an hour, or the form becomes a way to send our texts to strangers.
   alertSendAccount: { attempts: 5, seconds: minutes(60) },
+  // Requests to the intake API per source (a request carries up to 500 documents): ten a second on average leaves a
+  // case system's nightly batch and its live feed room, and stops a runaway client before it fills the database.
+  intakeSource: { attempts: 600, seconds: 60 },
 }
 
 export class RateLimitSettingsError extends Error {}
