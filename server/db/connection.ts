@@ -8,6 +8,7 @@ import { Pool, types } from 'pg'
 import { classifyDatabaseError, DatabaseUnavailableError } from './databaseErrors'
 import type { DatabaseLocation, DatabaseTimeouts, SqlDialect } from './dialect'
 import type { Database } from './schema'
+import { poolForKysely } from './postgresPool'
 import { ResilientSqliteDriver, sqliteBusyTimeoutMs } from './sqliteDriver'
 import { LockingSqliteDialect } from './sqliteMigrationDialect'
 import { withStatementCache } from './statementCache'
@@ -119,9 +120,7 @@ function openPostgres(connectionString: string, poolSize: number, timeouts: Data
     // A server that stops answering at all (no error, no timeout from its side) still ends the wait.
     query_timeout: timeouts.statementMs ? timeouts.statementMs + 2_000 : undefined,
   })
-  // An idle client that loses its server must not crash the process; the next query reports it.
-  pool.on('error', () => undefined)
-  const db = new Kysely<Database>({ dialect: new ClassifyingPostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new ClassifyingPostgresDialect({ pool: poolForKysely(pool) }) })
   return {
     db,
     dialect: 'postgres',

@@ -27,6 +27,17 @@ export function isUnavailability(error: unknown, dialect: SqlDialect): boolean {
   return error instanceof Error && postgresClientFailures.test(error.message)
 }
 
+/**
+ * Whether a query failed because its connection is gone for good (the server ended it, or the socket broke), as
+ * opposed to a query that timed out or waited on a lock on a connection that still works.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const code = codeOf(error)
+  if ((error as { severity?: unknown } | null)?.severity === 'FATAL') return true
+  if (code && (code.startsWith('57P') || code.startsWith('08') || socketCodes.has(code))) return true
+  return error instanceof Error && /Connection terminated|not queryable/i.test(error.message)
+}
+
 /** The error to throw for a failed query: the typed error when the database is unavailable, else the original. */
 export function classifyDatabaseError(error: unknown, dialect: SqlDialect): unknown {
   if (error instanceof DatabaseUnavailableError || !isUnavailability(error, dialect)) return error
