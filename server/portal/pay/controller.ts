@@ -28,8 +28,8 @@ const orLists = {
   es: new Intl.ListFormat('es-US', { type: 'disjunction' }),
 }
 
-/** The parameters each option's fee and steps are written with, from the directory. */
-function sentenceParams(payments: PaymentDestinations, language: string): Record<PaymentOptionId, Record<string, string>> {
+/** The parameters each option's fee and steps are written with, from the directory (here and on the home page). */
+export function paymentSentenceParams(payments: PaymentDestinations, language: string): Record<PaymentOptionId, Record<string, string>> {
   const { stateDisbursementUnit: sdu, moneyGram, payNearMe, payPal } = payments
   const money = (cents: number) => formatMoney(language, cents)
   const stores = orLists[language === 'es' ? 'es' : 'en'].format(payNearMe.stores)
@@ -59,7 +59,7 @@ export function payController({ config, services }: AppDependencies) {
   return {
     async howToPay(req: Request, res: Response) {
       const payments = config.agencyDirectory.payments
-      const params = sentenceParams(payments, req.language)
+      const params = paymentSentenceParams(payments, req.language)
       const participantId = res.locals.signedIn ? req.session.participantId : undefined
       const quote = participantId ? casesToQuote(await services.cases.listCaseSummaries({ kind: 'parent', participantId }, 'web')) : []
       res.render('pay/how-to-pay', {
