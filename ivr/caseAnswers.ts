@@ -120,7 +120,13 @@ const nextSteps: Answer = async (turn) => {
   const summary = await chosenCase(turn)
   const result = await turn.services.cases.getNextSteps(callerPrincipal(turn), summary.caseId, 'phone')
   const steps = result.steps.slice(0, nextStepsSpoken)
-  return [caseIntro(turn, summary), turn.t('ivr:nextSteps.intro'), ...steps.map((step) => spokenMessage(step, turn.language, turn.t))]
+  // With nothing to do but the way to reach us, "Here is what happens next" would lead into nothing: say so plainly.
+  const nothingToDo = steps.every((step) => step.kind === 'contact_us')
+  return [
+    caseIntro(turn, summary),
+    turn.t(nothingToDo ? 'ivr:nextSteps.nothingToDo' : 'ivr:nextSteps.intro'),
+    ...steps.map((step) => spokenMessage(step, turn.language, turn.t)),
+  ]
 }
 
 export const caseAnswers = { balance, recentPayments, nextPayment, nextSteps } satisfies Partial<Record<AnswerName, Answer>>

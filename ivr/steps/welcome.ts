@@ -21,6 +21,21 @@ function chosenLanguage(turn: Turn, input: CallerInput): Language | null {
   return null
 }
 
+/** The words of a shared command in either language: the greeting speaks both, so a caller may answer in either. */
+function saidCommand(turn: Turn, text: string, phrasesKey: string): boolean {
+  return (['en', 'es'] as const).some((language) => saidAnyOf(text, phrasesOf(turn.t(phrasesKey, { lng: language }))))
+}
+
+function welcomeCommand(turn: Turn, input: CallerInput): 'person' | 'repeat' | 'back' | null {
+  if (input.kind === 'keys') return ({ '0': 'person', '9': 'repeat', '*': 'back' } as const)[input.digits.slice(0, 1)] ?? null
+  if (input.kind !== 'speech') return null
+  if (saidCommand(turn, input.text, 'ivr:menu.personPhrases')) return 'person'
+  if (saidCommand(turn, input.text, 'ivr:menu.repeatPhrases')) return 'repeat'
+  // "Call me back" is not "back"; at the greeting it is not understood, as in a menu without a callback.
+  if (saidCommand(turn, input.text, 'ivr:menu.backPhrases') && !saidCommand(turn, input.text, 'ivr:person.callbackPhrases')) return 'back'
+  return null
+}
+
 export const welcome: Step = {
   async ask(turn, lead) {
     const recognized = await recognizeCaller(turn)
@@ -51,8 +66,12 @@ export const welcome: Step = {
   },
 
   async answer(turn, input) {
-    // The operator key works here too, as in every menu; the call goes on in the language it is in.
-    if (input.kind === 'keys' && input.digits === '0') return turn.goTo('person')
+    // The commands every menu shares work here too, by key or by voice in either language, and the call goes on in the
+    // language it is in: 0 or "agent" a person, 9 or "repeat" the greeting again, star (nothing to go back to) says so.
+    const command = welcomeCommand(turn, input)
+    if (command === 'person') return turn.goTo('person')
+    if (command === 'repeat') return turn.askAgain()
+    if (command === 'back') return turn.askAgain([turn.t('ivr:menu.atTop')])
     const chosen = chosenLanguage(turn, input)
     // Silence keeps the language the greeting was in, so a caller who waits is never stuck here.
     if (chosen === null && input.kind !== 'none') {

@@ -149,6 +149,9 @@ describe.each<Language>(['en', 'es'])('a call in %s', (language) => {
       for (const step of steps.steps.slice(0, nextStepsSpoken)) {
         expect(call.text).toContain(spokenMessage(step, language, t).replace(/\.\.(?=\s|$)/g, '.'))
       }
+      // With nothing to do but the way to reach us, the caller is told so, not "here is what happens next" and nothing.
+      const onlyContact = steps.steps.every((step) => step.kind === 'contact_us')
+      expect(call.last.lines.map((l) => l.text)).toContain(t(onlyContact ? 'ivr:nextSteps.nothingToDo' : 'ivr:nextSteps.intro'))
 
       if (index < summaries.length - 1) {
         await call.press('2')

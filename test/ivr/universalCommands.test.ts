@@ -2,7 +2,7 @@ import { type Clock, fixedClock } from '../../server/clock'
 import { createI18n, type Language, translatorFor } from '../../server/i18n'
 import { callIn, persona, signedIn } from './helpers/callSteps'
 import { createPhoneTestApp, officeClosed, officeOpen, type PhoneTestApp } from './helpers/phoneTestApp'
-import type { SimulatedCall } from './helpers/simulatedCall'
+import { SimulatedCall } from './helpers/simulatedCall'
 
 // The commands every menu shares, in both languages, by key and by voice: 0 (or "agent", "una persona") for a
 // person, star (or "go back", "regresar") back, 9 (or "repeat", "repetir") to hear it again. Each prompt of the line
@@ -80,6 +80,16 @@ async function pendingRequestOf(who: string) {
 }
 
 const prompts: Prompt[] = [
+  {
+    // The greeting, in English for an unknown number and in Spanish for a Spanish-speaking parent's own number.
+    name: 'welcome',
+    back: 'welcome',
+    async reach(language) {
+      const call = new SimulatedCall(phone.app, phone.config, language === 'es' ? persona('spanish-speaker').phone.callerId : '+19165550199')
+      await call.dial()
+      return call
+    },
+  },
   { name: 'identify', back: 'generalMenu', reach: (language) => callIn(phone, language) },
   {
     name: 'pin',

@@ -61,6 +61,12 @@ describe.each<Language>(['es', 'en'])('every %s string', (language) => {
     expect(slips).toEqual([])
   })
 
+  it('says a payment method mid-sentence in lower case unless a brand, for every method', () => {
+    const cases = readLocaleResources()[language].cases as { method: Record<string, string>; methodInSentence: Record<string, string> }
+    expect(Object.keys(cases.methodInSentence).sort()).toEqual(Object.keys(cases.method).sort())
+    for (const words of Object.values(cases.methodInSentence)) expect(words).toMatch(/^[a-zá-ú]/)
+  })
+
   it('never ends a time with a second full stop, whatever the sentence around it', () => {
     expect(all.filter(([, text]) => /[ap]\.m\.\./i.test(text))).toEqual([])
     const t = translatorFor(createI18n(), language)

@@ -31,6 +31,8 @@ describe('dashboard and case pages', () => {
 
       const dashboard = (await agent.get(portalPaths.dashboard).expect(200)).text
       expect(dashboard).toContain(`<h1>${escaped(text(language, 'portal:dashboard.heading'))}</h1>`)
+      // "How to pay" among the things to do only for a parent who pays on one of their cases.
+      expect(dashboard.includes('data-dashboard-how-to-pay')).toBe(summaries.some((s) => s.viewer === 'paying'))
       for (const summary of summaries) {
         expect(dashboard).toContain(`href="${pathTo('casePage', { caseId: summary.caseId })}"`)
         expect(dashboard).toContain(escaped(text(language, 'cases:caseEndingIn', { last4: summary.caseNumberLast4 })))
@@ -51,6 +53,10 @@ describe('dashboard and case pages', () => {
         expect(page).toContain(escaped(text(language, `portal:case.balanceHeadingBy.${summary.viewer}`)))
         expect(dashboard).toContain(escaped(text(language, `cases:balance.totalBy.${summary.viewer}`)))
         for (const order of summary.orders) expect(page).toContain(escaped(text(language, `cases:orderKind.${order.kind}`)))
+        // The way money moved, mid-sentence and in lower case: "by direct deposit", "por depósito directo".
+        if (summary.lastPayment) expect(page).toContain(`, ${escaped(text(language, `cases:methodInSentence.${summary.lastPayment.method}`))}.`)
+        const payout = summary.receiving?.lastDisbursement
+        if (payout?.method) expect(page).toContain(`, ${escaped(text(language, `cases:methodInSentence.${payout.method}`))}.`)
         const enforcement = await servicesOf(testApp).cases.getEnforcement(principal, summary.caseId, 'web')
         expect(page).toContain(escaped(text(language, `cases:licenseStatus.${enforcement.driversLicense.status}`)))
         expect(page).toContain(`<h2>${escaped(text(language, 'portal:case.nextStepsHeading'))}</h2>`)

@@ -13,6 +13,8 @@ export function dashboardController({ services }: AppDependencies) {
       res.render('dashboard/dashboard', {
         pageTitle: req.t('portal:dashboard.title'),
         cases,
+        // How to pay is for a parent who pays on some case; one who only receives has nothing to pay (issue 12).
+        paysOnAnyCase: cases.some((summary) => summary.viewer === 'paying'),
         callbacks: await services.callbacks.findOpenForParent(principal.participantId),
         unreadReplies: await services.messages.unreadReplies(principal.participantId),
         // Attempts on this account with wrong identity facts, shown at the next sign-in (texts and emails come with
