@@ -50,6 +50,9 @@ export function acceptDocuments(documents: DocumentService): RequestHandler[] {
       },
       filename: (_req, _file, done) => done(null, store.newStorageName()),
     }),
+    // Browsers send a file's name as UTF-8 bytes without saying so (the HTML standard's form encoding); read as
+    // Latin-1, multer's default, 'talón.pdf' would come out as 'talÃ³n.pdf' on the parent's and the rep's screens.
+    defParamCharset: 'utf8',
     // Text fields stay small (a message is at most 4,000 characters); no more parts than a form has.
     limits: { fileSize: limits.maxBytes, files: limits.maxFiles, fields: 20, fieldSize: 64 * 1024, parts: 30 },
   }).array('documents', limits.maxFiles)

@@ -113,6 +113,21 @@ describe('documents', () => {
     )
   })
 
+  it('keeps a name written in Spanish as the parent wrote it, on the page and in the download', async () => {
+    const agent = await signedInAgent(testApp.app, persona('spanish-speaker'), 'es')
+    const sent = withStatus(
+      await postWithFiles(agent, portalPaths.newMessage, portalPaths.newMessage, { caseId: 'none', topic: 'documents', body: 'Mi declaración.' }, [['declaración de ingresos – año.pdf', pdf]]),
+      303,
+    )
+    const [document] = await latestDocuments(testApp)
+    expect(document!.original_name).toBe('declaración de ingresos – año.pdf')
+    expect(withStatus(await agent.get(sent.headers.location!), 200).text).toContain('declaración de ingresos – año.pdf')
+    const download = await agent.get(pathTo('messageDocument', { threadId: document!.thread_id, documentId: document!.id }))
+    withStatus({ status: download.status, text: '' }, 200)
+    // A Latin-1 fallback for old clients (the dash is not Latin-1), and the exact name (RFC 6266, RFC 8187) for the rest.
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="declaración de ingresos ? año.pdf"; filename*=UTF-8''${encodeURIComponent('declaración de ingresos – año.pdf')}`)
+  })
+
   it('refuses a multipart form without its token (403) and keeps none of its files', async () => {
     const agent = await signedInAgent(testApp.app, persona('current-payer'))
     const before = [await rows(testApp, 'message_threads'), storedFiles(testApp).length]
