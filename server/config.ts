@@ -62,6 +62,7 @@ const environmentSchema = z.object({
   ALERT_EMAIL_FROM: z.string().min(3).default('Child Support Services <alerts@childsupport.example.gov>'),
   ALERT_DAILY_CAP: z.coerce.number().int().min(1).max(50).default(5),
   ALERT_DELIVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  ALERT_SCAN_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(900_000),
   /** The case system's sources and their bearer tokens for /intake/v1: "casesystem=TOKEN,other=TOKEN2". */
   INTAKE_TOKENS: z.string().optional(),
   /** Where documents parents send are kept: a folder outside the web root (made on first use). */
@@ -98,6 +99,8 @@ export interface Config {
     emailFrom: string
     dailyCap: number
     deliveryIntervalMs: number
+    /** How often the time-based alerts are scanned for (alerts/alertScheduler.ts). */
+    scanIntervalMs: number
   }
   /** Each source allowed to send documents to /intake/v1, with its bearer token; empty: the intake API is off. */
   intakeSources: { source: string; token: string }[]
@@ -182,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       emailFrom: e.ALERT_EMAIL_FROM,
       dailyCap: e.ALERT_DAILY_CAP,
       deliveryIntervalMs: e.ALERT_DELIVERY_INTERVAL_MS,
+      scanIntervalMs: e.ALERT_SCAN_INTERVAL_MS,
     },
     documentsDirectory: e.DOCUMENTS_DIR,
     demoData: e.DEMO_DATA ? e.DEMO_DATA === 'on' : !production,

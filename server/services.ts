@@ -1,5 +1,6 @@
 import { outboundConnectPath } from '../ivr/paths'
 import { alertOutbox } from './alerts/alertOutbox'
+import { createAlertScheduler } from './alerts/alertScheduler'
 import { createAlertSettings } from './alerts/alertSettings'
 import { alertAdaptersFromConfig, configuredAlertChannels } from './alerts/channelsFromConfig'
 import { createAuditService } from './audit/auditService'
@@ -50,8 +51,10 @@ export function createServices(deps: {
     attemptLimits: createAttemptLimits({ settings: config.rateLimits, db, native: deps.database.native, redisUrl: config.redisUrl }),
     identity: createIdentityService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config) }),
     alertOutbox: alertOutbox(db, deps.database.dialect),
-    alertSettings: createAlertSettings({ db, clock: deps.clock }),
+    alertSettings: createAlertSettings({ db, clock: deps.clock, channels: configuredAlertChannels(config) }),
     alertAdapters,
+    /** The time-based alerts (payment due, no payment by the 20th, a hearing coming up), scanned for on the agency calendar. */
+    alertScheduler: createAlertScheduler({ db, clock: deps.clock, calendar: callbacks.calendar, channels: configuredAlertChannels(config) }),
     intake: createIntakeService({ db, clock: deps.clock, alertChannels: configuredAlertChannels(config), ssnHmacKey: config.ssnHmacKey }),
     // The calls' figures take their periods on the callbacks' calendar, so both count the same agency days.
     calls: createCallService({ db, clock: deps.clock, calendar: callbacks.calendar }),

@@ -3,7 +3,17 @@
 // holds it).
 
 /** The kinds a parent chooses among on the alerts page, in the order the page lists them. */
-export const choosableAlertKinds = ['payment_posted', 'money_sent', 'callback_scheduled', 'caseworker_reply'] as const
+export const choosableAlertKinds = [
+  'payment_due_soon',
+  'payment_missing',
+  'payment_posted',
+  'money_sent',
+  'appointment_coming',
+  'document_requested',
+  'callback_scheduled',
+  'callback_missed',
+  'caseworker_reply',
+] as const
 
 /**
  * Every kind. A security notice (someone tried the parent's sign-in facts) is not a choice: it goes to the contacts on

@@ -41,10 +41,35 @@ function sameHash(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right)
 }
 
-export function createAlertSettings(deps: { db: Kysely<Database>; clock: Clock }) {
+export function createAlertSettings(deps: { db: Kysely<Database>; clock: Clock; channels?: readonly AlertChannel[] }) {
   const { db, clock } = deps
+  const offered = deps.channels ?? []
 
   return {
+    /**
+     * True when this office sends alerts but the parent gets none: no confirmed destination on a channel it sends by,
+     * or every kind turned off. The phone line then says so and that they can be turned on online.
+     */
+    async alertsOff(participantId: number): Promise<boolean> {
+      if (offered.length === 0) return false
+      const confirmed = await db
+        .selectFrom('alert_destinations')
+        .select('channel')
+        .where('participant_id', '=', participantId)
+        .where('confirmed_at', 'is not', null)
+        .where('channel', 'in', [...offered])
+        .execute()
+      if (confirmed.length === 0) return true
+      const off = await db
+        .selectFrom('alert_choices')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('participant_id', '=', participantId)
+        .where('enabled', '=', 0)
+        .where('kind', 'in', [...choosableAlertKinds])
+        .executeTakeFirst()
+      return Number(off?.n ?? 0) >= choosableAlertKinds.length
+    },
+
     async get(participantId: number): Promise<AlertSettings> {
       const [rows, choiceRows] = await Promise.all([
         db.selectFrom('alert_destinations').selectAll().where('participant_id', '=', participantId).execute(),

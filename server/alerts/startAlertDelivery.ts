@@ -11,7 +11,8 @@ import { createAlertDelivery } from './alertDelivery'
 import { textWebhookPaths } from './paths'
 
 // The delivery worker as the server runs it: the configured adapters, the links every alert ends with, a round
-// every few seconds. With no channel configured it does nothing at all.
+// every few seconds; and beside it the scheduler that raises the time-based alerts, a scan every few minutes. With no
+// channel configured neither does anything at all.
 
 export function startAlertDelivery(deps: { config: Config; services: Services; clock: Clock; i18n: i18n; logger: Logger }) {
   const { config } = deps
@@ -28,15 +29,18 @@ export function startAlertDelivery(deps: { config: Config; services: Services; c
       signIn: config.publicBaseUrl + publicPaths.signIn,
       settings: config.publicBaseUrl + portalPaths.details,
       alertSettings: config.publicBaseUrl + portalPaths.alerts,
+      requestCallback: config.publicBaseUrl + portalPaths.requestCallback,
       agencyPhone: parsePhoneNumberFromString(mainNumber, 'US')?.formatNational() ?? mainNumber,
     },
     textStatusCallback: config.publicBaseUrl + textWebhookPaths.status,
     settings: { dailyCap: config.alerts.dailyCap },
   })
   delivery.start(config.alerts.deliveryIntervalMs)
+  const scheduler = deps.services.alertScheduler
+  scheduler.start(config.alerts.scanIntervalMs, deps.logger)
   return {
     async stop() {
-      await delivery.stop()
+      await Promise.all([delivery.stop(), scheduler.stop()])
       adapters.emails?.close()
     },
   }

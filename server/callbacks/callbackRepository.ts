@@ -227,7 +227,7 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
       outcome: CallbackAttempt['outcome']
       note: string | null
       now: Date
-    }): Promise<{ callback: Callback; attempt: CallbackAttempt } | undefined> {
+    }, alongside?: (trx: Transaction<Database>, callback: Callback) => Promise<void>): Promise<{ callback: Callback; attempt: CallbackAttempt } | undefined> {
       const at = iso(args.now)
       const changes =
         args.transition.kind === 'closed'
@@ -254,7 +254,10 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
           .values({ callback_id: args.id, staff_id: args.staffId, attempted_at: at, outcome: args.outcome, note: args.note })
           .returningAll()
           .executeTakeFirstOrThrow()
-        return { callback: callbackFromRow(row), attempt: attemptFromRow(attempt) }
+        const callback = callbackFromRow(row)
+        // What the attempt raises (the "we could not reach you" alert) is written with it, or not at all.
+        await alongside?.(trx as unknown as Transaction<Database>, callback)
+        return { callback, attempt: attemptFromRow(attempt) }
       })
     },
 

@@ -85,6 +85,7 @@ export function createCallbackService(dependencies: CallbackServiceDependencies)
       clock,
       serviceLevel,
       options: { maxAttempts: options.maxAttempts, claimMinutes: options.claimMinutes, queueLimit: options.queueLimit ?? 200 },
+      alertChannels: options.alertChannels ?? [],
     }),
     ...createCallbackFigures({ repository, clock, calendar }),
   }

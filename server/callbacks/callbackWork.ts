@@ -1,6 +1,8 @@
 // The representatives' side of callback requests: the queue, one request's detail, and claims, releases and attempts,
 // each state change a single conditional UPDATE in the repository judged by the one claim rule (queue/claimRule.ts).
 // Input a representative sent is checked here first (filters, outcome, note), with message keys.
+import type { AlertChannel } from '../alerts/alertChannels'
+import { raiseAlert } from '../alerts/raiseAlert'
 import type { Clock } from '../clock'
 import { type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
 import { afterAttempt, compareQueueOrder, type QueueEntry, queueEntryOf, type QueueResult, refusalFor, refused, serviceErrorKeys } from './callbackQueue'
@@ -38,6 +40,8 @@ export function createCallbackWork(deps: {
   clock: Clock
   serviceLevel: ServiceLevel
   options: { maxAttempts: number; claimMinutes: number; queueLimit: number }
+  /** The alert channels this office has set up: a request closed without reaching the parent raises "we missed you". */
+  alertChannels?: readonly AlertChannel[]
 }) {
   const { repository, clock, serviceLevel, options } = deps
   const { queueLimit } = options
@@ -139,6 +143,11 @@ export function createCallbackWork(deps: {
         outcome,
         note: trimmedNote,
         now,
+      }, async (trx, callback) => {
+        // Closed without reaching the parent: tell them, with the way to ask again. A retry still to come is not news.
+        if (transition.kind !== 'closed' || transition.status !== 'unreachable' || callback.participantId === null) return
+        const event = { participantId: callback.participantId, kind: 'callback_missed' as const, eventKey: `callback_missed:${callback.id}`, details: {} }
+        await raiseAlert(trx, event, deps.alertChannels ?? [], now)
       })
       if (recorded) return { ok: true, ...recorded }
       return refused(refusalFor('attempt', await repository.findById(callbackId)))

@@ -5,6 +5,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely'
 import { daysBetween } from '../agencyTime/calendarDates'
 import type { AlertChannel } from '../alerts/alertChannels'
 import { raiseCaseAlert } from '../alerts/caseEventAlerts'
+import { raiseDocumentRequestAlert } from '../alerts/documentRequestAlerts'
 import { agencyDateOf, type Clock } from '../clock'
 import type { Database, LedgerTable } from '../db/schema'
 import { ssnDigest } from '../identity/ssnDigest'
@@ -199,6 +200,7 @@ export function createIntakeService(deps: { db: Kysely<Database>; clock: Clock; 
             .executeTakeFirst()
           if (Number(recorded.numInsertedOrUpdatedRows ?? 0) === 0) throw new TakenMeanwhile()
           if (written.caseId !== null) await raiseAlertsFor(trx, document, written.caseId, written.ledgerId)
+          if (written.eventId !== null) await raiseDocumentRequestAlert(trx, written.eventId, deps.alertChannels, deps.clock.now())
         })
       } catch (error) {
         if (error instanceof Refused) return { outcome: 'refused', reason: error.reason, id: document.id }

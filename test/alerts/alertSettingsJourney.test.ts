@@ -93,7 +93,7 @@ describe('alert settings, from the portal to the parent’s phone and inbox', ()
       logger: createLogger('silent'),
       texts: adapters.texts,
       emails: adapters.emails,
-      links: { signIn: 'https://portal.example/sign-in', settings: 'https://portal.example/account/details', alertSettings: 'https://portal.example/account/alerts', agencyPhone: '(866) 555-0100' },
+      links: { signIn: 'https://portal.example/sign-in', settings: 'https://portal.example/account/details', alertSettings: 'https://portal.example/account/alerts', requestCallback: 'https://portal.example/account/callbacks/new', agencyPhone: '(866) 555-0100' },
       textStatusCallback: null,
     }).deliverDue()
   }

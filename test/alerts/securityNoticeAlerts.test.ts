@@ -55,7 +55,7 @@ describe('security notices by text and email', () => {
       logger: createLogger('silent'),
       texts: createTwilioTextMessages({ accountSid: twilioApi.accountSid, authToken: twilioApi.authToken, apiBaseUrl: twilioApi.baseUrl, from: '+19165550199' }),
       emails,
-      links: { signIn: 'https://portal.example/sign-in', settings: 'https://portal.example/account/details', alertSettings: 'https://portal.example/account/alerts', agencyPhone: '(866) 555-0100' },
+      links: { signIn: 'https://portal.example/sign-in', settings: 'https://portal.example/account/details', alertSettings: 'https://portal.example/account/alerts', requestCallback: 'https://portal.example/account/callbacks/new', agencyPhone: '(866) 555-0100' },
       textStatusCallback: null,
     })
     return { worker, close: () => emails.close() }

@@ -73,7 +73,7 @@ describe('the inbound text webhook', () => {
       logger: createLogger('silent'),
       texts: { send: async (m) => (sent.push(m.to), { providerId: 'SM' + '1'.repeat(32) }) },
       emails: null,
-      links: { signIn: links.signInUrl, settings: 'http://localhost:3000/account/details', alertSettings: 'http://localhost:3000/account/alerts', agencyPhone: links.agencyPhone },
+      links: { signIn: links.signInUrl, settings: 'http://localhost:3000/account/details', alertSettings: 'http://localhost:3000/account/alerts', requestCallback: 'http://localhost:3000/account/callbacks/new', agencyPhone: links.agencyPhone },
       textStatusCallback: null,
     })
     expect(await worker.deliverDue()).toMatchObject({ sent: 0, stopped: 1 })
