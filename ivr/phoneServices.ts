@@ -11,4 +11,6 @@ export interface PhoneServices {
   callbacks: Pick<Services['callbacks'], 'officeStatus' | 'requestCallback' | 'findOpenForParent'>
   /** Only whether a reply waits: the phone line never reads a message. */
   messages: Pick<Services['messages'], 'unreadReplies'>
+  /** Only whether the caller gets no alerts, to say they can be turned on online. */
+  alertSettings: Pick<Services['alertSettings'], 'alertsOff'>
 }

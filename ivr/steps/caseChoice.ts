@@ -14,8 +14,11 @@ const maxCasesByKey = 8
 /** Where a caller goes once signed in: their one case, the choice of cases, or (no open case) general information. */
 export async function startWithCases(turn: Turn, signedInLead: readonly string[]): Promise<VoiceResponse> {
   // A reply waiting on the website is said once, right after sign-in; the message itself is never read aloud.
-  const unread = turn.flow.participantId === null ? 0 : await turn.services.messages.unreadReplies(turn.flow.participantId)
-  const lead = unread > 0 ? [...signedInLead, turn.t('ivr:messages.replyWaiting')] : signedInLead
+  const participantId = turn.flow.participantId
+  const [unread, alertsOff] =
+    participantId === null ? [0, false] : await Promise.all([turn.services.messages.unreadReplies(participantId), turn.services.alertSettings.alertsOff(participantId)])
+  // So is a parent who gets no text or email alerts: they are told, once, that alerts can be turned on online.
+  const lead = [...signedInLead, ...(unread > 0 ? [turn.t('ivr:messages.replyWaiting')] : []), ...(alertsOff ? [turn.t('ivr:alerts.off')] : [])]
   const cases = await callerCases(turn)
   turn.flow.caseIds = cases.slice(0, maxCasesByKey).map((c) => c.caseId)
   turn.flow.caseId = null
