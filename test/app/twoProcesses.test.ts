@@ -185,6 +185,40 @@ describeOnPostgres('two app processes on one PostgreSQL database', () => {
     expect(claimed.length).toBeGreaterThanOrEqual(2)
     expect(new Set(claimed).size).toBe(claimed.length)
   })
+
+  it('two representatives taking the next message at once, one on each process, never get the same one', async () => {
+    // Parents write on process A; the messages wait in the same queue, under the same claims, as the callbacks.
+    const writers = ['current-payer', 'spanish-speaker', 'both-roles', 'fee-paying-receiver'].map((id) => demoPersonas().find((p) => p.id === id)!)
+    for (const writer of writers) {
+      const browser = new Browser()
+      expect((await browser.submit(a.base, a.base, portalPaths.signIn, { username: writer.web.username, password: writer.web.password })).status).toBe(303)
+      for (const body of ['When is my next payment due?', 'Did you get my pay stubs?']) {
+        const sent = await browser.submit(a.base, a.base, portalPaths.newMessage, { caseId: 'none', topic: 'payments', body })
+        expect(sent.status).toBe(303)
+      }
+    }
+    const [garcia, nguyen] = demoStaff()
+    const reps = [
+      { browser: new Browser(), app: a, who: garcia! },
+      { browser: new Browser(), app: b, who: nguyen! },
+    ]
+    for (const rep of reps) {
+      expect((await rep.browser.submit(rep.app.base, rep.app.base, consolePaths.signIn, { username: rep.who.username, password: rep.who.password })).status).toBe(303)
+    }
+    const claimed: string[] = []
+    for (let round = 0; round < 4; round++) {
+      const tokens = await Promise.all(reps.map((rep) => rep.browser.token(`${rep.app.base}${consolePaths.queue}?kind=message`)))
+      const answers = await Promise.all(reps.map((rep, i) => rep.browser.post(rep.app.base + consolePaths.claimNext, { _csrf: tokens[i]!, kind: 'message', language: '', topic: '' })))
+      for (const answer of answers) {
+        expect(answer.status).toBe(303)
+        const id = /^\/console\/messages\/(\d+)$/.exec(answer.location ?? '')?.[1]
+        if (id) claimed.push(id)
+      }
+    }
+    process.stdout.write(`two processes: ${claimed.length} messages claimed in 4 simultaneous rounds, ${new Set(claimed).size} distinct\n`)
+    expect(claimed.length).toBeGreaterThanOrEqual(4)
+    expect(new Set(claimed).size).toBe(claimed.length)
+  })
 })
 
 if (!postgresAdminUrl) {
