@@ -11,7 +11,8 @@ import { agencyDateOf, type Clock } from '../clock'
 import type { Database } from '../db/schema'
 import type { Logger } from '../logger'
 import type { AlertChannel } from './alertChannels'
-import { type CaseAlertEvent, raiseCaseAlert } from './caseEventAlerts'
+import { type CaseAlertEvent, parentEventKeyOf, raiseCaseAlert } from './caseEventAlerts'
+import { outboxKeyOf } from './raiseAlert'
 import { comingUpEvents, dueSoonEvents, paymentMissingEvents, subscriberPage } from './scheduledAlertScans'
 import { comingUpWindow, paymentDueSoon, paymentMissingMonth } from './scheduledAlertRules'
 import { nextTextingTime } from './sendingWindow'
@@ -21,8 +22,10 @@ export interface ScanResult {
   ran: boolean
   /** Parents with a confirmed destination, looked at. */
   subscribers: number
-  /** Occasions found for them (each raised, or found already raised). */
+  /** Occasions found for them. */
   occasions: number
+  /** Of those, the ones raised by this scan (the rest had been, by an earlier scan or another process). */
+  raised: number
 }
 
 const pageSize = 500
@@ -45,19 +48,43 @@ export function createAlertScheduler(deps: {
     return [...dueSoon, ...missing, ...comingUp]
   }
 
+  /**
+   * The occasions a scan earlier today already raised, in one indexed read a page, so the scans after the first cost a
+   * read rather than a transaction each. Only a shortcut: the outbox's unique key still decides. An alert queued on
+   * one channel counts as raised: it went where the parent's settings said when it was first raised.
+   */
+  async function alreadyQueued(occasions: readonly CaseAlertEvent[]): Promise<Set<string>> {
+    const byKey = new Map<string, string>()
+    for (const occasion of occasions) {
+      const parentKey = parentEventKeyOf(occasion.eventKey, occasion.participantId!)
+      for (const channel of deps.channels) byKey.set(outboxKeyOf(parentKey, channel), parentKey)
+    }
+    const found = new Set<string>()
+    const keys = [...byKey.keys()]
+    for (let i = 0; i < keys.length; i += pageSize) {
+      const rows = await deps.db.selectFrom('alert_outbox').select('dedupe_key').where('dedupe_key', 'in', keys.slice(i, i + pageSize)).execute()
+      for (const row of rows) found.add(byKey.get(row.dedupe_key)!)
+    }
+    return found
+  }
+
   /** One scan of every parent with alerts on. Safe to run at any time, as often as wanted, in any number of processes. */
   async function scanOnce(): Promise<ScanResult> {
     const now = deps.clock.now()
-    const result: ScanResult = { ran: false, subscribers: 0, occasions: 0 }
+    const result: ScanResult = { ran: false, subscribers: 0, occasions: 0, raised: 0 }
     if (deps.channels.length === 0 || nextTextingTime(now).getTime() > now.getTime()) return result
     result.ran = true
     for (let after = 0; ; ) {
       const page = await subscriberPage(deps.db, after, pageSize)
       if (page.length === 0) break
       result.subscribers += page.length
-      for (const occasion of await occasionsFor(page, now)) {
+      const occasions = await occasionsFor(page, now)
+      const queued = await alreadyQueued(occasions)
+      result.occasions += occasions.length
+      for (const occasion of occasions) {
+        if (queued.has(parentEventKeyOf(occasion.eventKey, occasion.participantId!))) continue
         await deps.db.transaction().execute((trx) => raiseCaseAlert(trx, occasion, deps.channels, now))
-        result.occasions++
+        result.raised++
       }
       after = page[page.length - 1]!
       if (page.length < pageSize) break
@@ -77,7 +104,7 @@ export function createAlertScheduler(deps: {
       const tick = () => {
         running = scanOnce()
           .then((result) => {
-            if (result.occasions > 0) logger.info({ ...result }, 'alert scan')
+            if (result.raised > 0) logger.info({ ...result }, 'alert scan')
           })
           .catch((error: unknown) => logger.error({ err: error }, 'alert scan failed'))
           .then(() => {

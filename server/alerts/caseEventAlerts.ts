@@ -28,6 +28,11 @@ export function alertDetailsFor(caseNumber: string, familyViolence: boolean, var
   return variant ? { caseEnding: caseNumber.slice(-4), variant } : { caseEnding: caseNumber.slice(-4) }
 }
 
+/** A case event's own key for one parent of the case (the outbox adds the channel). */
+export function parentEventKeyOf(eventKey: string, participantId: number): string {
+  return `${eventKey}:${participantId}`
+}
+
 export async function raiseCaseAlert(
   trx: Transaction<Database> | Kysely<Database>,
   event: CaseAlertEvent,
@@ -52,7 +57,7 @@ export async function raiseCaseAlert(
       {
         participantId: parent.participantId,
         kind: event.kind,
-        eventKey: `${event.eventKey}:${parent.participantId}`,
+        eventKey: parentEventKeyOf(event.eventKey, parent.participantId),
         details: alertDetailsFor(parent.caseNumber, parent.familyViolence === 1, event.variant),
       },
       channels,

@@ -17,6 +17,11 @@ export interface AlertEvent {
   details: Record<string, string>
 }
 
+/** The outbox's key of an event's alert on a channel: one alert per event and channel, however often it is raised. */
+export function outboxKeyOf(eventKey: string, channel: AlertChannel): string {
+  return `${eventKey}:${channel}`
+}
+
 /**
  * Queues the event's alert on every channel that is set up here and open to it: for a security notice, the contacts on
  * the parent's record; for anything else, only the destinations the parent confirmed, unless they turned the kind off.
@@ -53,7 +58,7 @@ export async function raiseAlert(
         language: parent.language,
         destination,
         details: event.details,
-        dedupeKey: `${event.eventKey}:${channel}`,
+        dedupeKey: outboxKeyOf(event.eventKey, channel),
       },
       now,
     )

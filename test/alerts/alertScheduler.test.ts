@@ -1,4 +1,5 @@
 import { createAlertScheduler } from '../../server/alerts/alertScheduler'
+import { raiseCaseAlert } from '../../server/alerts/caseEventAlerts'
 import { agencyCalendar } from '../../server/callbacks/businessCalendar'
 import type { Clock } from '../../server/clock'
 import { type DatabaseHandle, openDatabase } from '../../server/db/connection'
@@ -90,9 +91,13 @@ it('a payment due in a few days: to paying parents with an order in effect, once
   // Tuesday 24 November 2026, 9 a.m. Pacific: three business days before 1 December (Thanksgiving falls between).
   const clock = movableClock('2026-11-24T17:00:00Z')
   const result = await scheduler(clock).scanOnce()
-  expect(result).toMatchObject({ ran: true, subscribers: 4 })
-  clock.advanceMinutes(60 * 24 * 3) // Friday: still before the 1st, the same occasion
-  await scheduler(clock).scanOnce()
+  expect(result).toMatchObject({ ran: true, subscribers: 4, occasions: 3, raised: 3 })
+  clock.advanceMinutes(60 * 24 * 3) // Friday: still before the 1st, the same occasion, already raised
+  expect(await scheduler(clock).scanOnce()).toMatchObject({ occasions: 3, raised: 0 })
+  // Even a scan that does not look before it raises (as two scans at once may not) queues nothing twice.
+  await database.db.transaction().execute(async (trx) => {
+    await raiseCaseAlert(trx, { caseId: caseA, role: 'paying', participantId: payer, kind: 'payment_due_soon', eventKey: 'payment_due_soon:case:' + caseA + ':2026-12-01' }, ['text', 'email'], clock.now())
+  })
   const rows = await outbox()
   expect(rows.every((row) => row.kind === 'payment_due_soon')).toBe(true)
   expect(rows.map((row) => `${row.participantId}:${row.channel}`).sort()).toEqual(
@@ -153,7 +158,8 @@ it('two scans at once queue each alert once', async () => {
       scheduler(clock, second?.db ?? database.db).scanOnce(),
       scheduler(clock).scanOnce(),
     ])
-    expect(results.every((result) => result.ran && result.occasions === results[0]!.occasions)).toBe(true)
+    expect(results.every((result) => result.ran && result.occasions === 4)).toBe(true)
+    expect(results.reduce((sum, result) => sum + result.raised, 0)).toBeGreaterThanOrEqual(4)
     const rows = await outbox()
     expect(new Set(rows.map((row) => row.key)).size).toBe(rows.length)
     // payment_missing: payer by text and email, the protected payer by email; the hearing: payer twice, receiver once.
