@@ -1,6 +1,6 @@
 import { paymentLines, spokenHours, spokenOffice } from './agencyFacts'
 import type { AnswerName } from './flowState'
-import { spokenDateTime } from './spokenFormats'
+import { spokenWhen } from './spokenFormats'
 import type { Answer, Turn } from './turn'
 
 // Answers for every caller, signed in or not: when people answer (with whether they do right now, from the business
@@ -13,7 +13,7 @@ const officeHours: Answer = async (turn) => {
   const office = turn.services.callbacks.officeStatus(turn.now)
   const now = office.open
     ? turn.t('ivr:general.openNow')
-    : turn.t('ivr:general.closedNow', { time: spokenDateTime(office.nextOpenAt, turn.language) })
+    : turn.t('ivr:general.closedNow', { time: spokenWhen(office.nextOpenAt, turn.now, turn.language, turn.t) })
   return [
     turn.t('ivr:general.officeHours', { hours: spokenHours(directory.phoneHours, turn) }),
     now,

@@ -1,5 +1,7 @@
 import type { TFunction } from 'i18next'
 
+import { addDays } from '../server/agencyTime/calendarDates'
+import { localDateOf } from '../server/agencyTime/zonedTime'
 import { agencyTimeZone } from '../server/config'
 import type { Language } from '../server/i18n'
 
@@ -55,6 +57,33 @@ export function spokenDateTime(instant: Date | string, language: Language): stri
   const at = typeof instant === 'string' ? new Date(instant) : instant
   if (Number.isNaN(at.getTime())) throw new RangeError(`not an instant: ${String(instant)}`)
   return dateTimeFormats[language].format(at)
+}
+
+const clockFormats = {
+  en: new Intl.DateTimeFormat(intlLocale.en, { hour: 'numeric', minute: '2-digit', timeZone: agencyTimeZone }),
+  es: new Intl.DateTimeFormat(intlLocale.es, { hour: 'numeric', minute: '2-digit', timeZone: agencyTimeZone }),
+}
+const dayFormats = {
+  en: new Intl.DateTimeFormat(intlLocale.en, { weekday: 'long', month: 'long', day: 'numeric', timeZone: agencyTimeZone }),
+  es: new Intl.DateTimeFormat(intlLocale.es, { weekday: 'long', month: 'long', day: 'numeric', timeZone: agencyTimeZone }),
+}
+
+/**
+ * When the office opens or a call is due, as a person says it: "today at 8:00 AM", "mañana a las 9:00 a.m.", or
+ * "el lunes, 24 de noviembre, a la 1:00 p.m." further off, rather than the weekday and date of today. Spanish
+ * says "a la" for one o'clock, through the plural of the hour.
+ */
+export function spokenWhen(instant: Date | string, now: Date, language: Language, t: TFunction): string {
+  const at = typeof instant === 'string' ? new Date(instant) : instant
+  if (Number.isNaN(at.getTime())) throw new RangeError(`not an instant: ${String(instant)}`)
+  const time = clockFormats[language].format(at)
+  const hour = Number(/^\d+/.exec(time)?.[0] ?? 0)
+  const day = localDateOf(at, agencyTimeZone)
+  const today = localDateOf(now, agencyTimeZone)
+  const params = { time, count: hour, day: dayFormats[language].format(at) }
+  if (day === today) return t('ivr:when.today', params)
+  if (day === addDays(today, 1)) return t('ivr:when.tomorrow', params)
+  return t('ivr:when.onDay', params)
 }
 
 /** "1234" → "1 2 3 4", "K7M" → "K 7 M": each character on its own, so nobody hears "twelve thirty-four". */

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 
 import type { Message, MessageParam } from '../server/cases/messages'
 import type { Language } from '../server/i18n'
-import { spokenDate, spokenDateTime, spokenMoney, spokenMoneyAsModifier, spokenNumber, spokenText } from './spokenFormats'
+import { spokenDate, spokenDateTime, spokenMoney, spokenMoneyAsModifier, spokenMonth, spokenNumber, spokenText } from './spokenFormats'
 
 // The case-inquiry service speaks in message keys with typed parameters (locales/<language>/cases.json); the web
 // formats them for the eye. The phone says each message in words written for the ear: its twin under
@@ -21,6 +21,7 @@ function spokenParams(name: string, param: MessageParam, language: Language, t: 
     ]
   }
   if ('date' in param) return [[name, spokenDate(param.date, language)]]
+  if ('month' in param) return [[name, spokenMonth(param.month, language)]]
   if ('dateTime' in param) return [[name, spokenDateTime(param.dateTime, language)]]
   if ('count' in param) return [[name, spokenNumber(param.count, language)]]
   return [[name, spokenText(param.text, language)]]

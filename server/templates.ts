@@ -63,11 +63,12 @@ const rootOf = (options: HelperOptions) => options.data.root as Root
 const localeOf = (options: HelperOptions) => intlLocale(rootOf(options).language)
 
 /** A parameter of a domain message (server/cases/messages.ts): money in cents, a date, an instant, a count or text. */
-type MessageParam = { money: number } | { date: string } | { dateTime: string } | { count: number } | { text: string }
+type MessageParam = { money: number } | { date: string } | { month: string } | { dateTime: string } | { count: number } | { text: string }
 
 function formatParam(param: MessageParam, options: HelperOptions): unknown {
   if ('money' in param) return templateHelpers.money(param.money, options)
   if ('date' in param) return templateHelpers.date(param.date, options)
+  if ('month' in param) return templateHelpers.monthYear(param.month, options)
   if ('dateTime' in param) return templateHelpers.dateTime(param.dateTime, options)
   if ('count' in param) return param.count
   return param.text

@@ -1,5 +1,5 @@
 import type { ParentCallbackView } from '../../server/callbacks/callbackService'
-import { oneByOne, spokenDateTime } from '../spokenFormats'
+import { oneByOne, spokenWhen } from '../spokenFormats'
 import type { Answer, Turn } from '../turn'
 import type { VoiceResponse } from '../voice'
 import { menuStep } from './menu'
@@ -22,7 +22,7 @@ async function pendingRequests(turn: Turn): Promise<ParentCallbackView[]> {
 
 function requestLines(turn: Turn, request: ParentCallbackView): string[] {
   const topic = turn.t(`ivr:callbackStatus.topics.${request.topic}`)
-  const time = spokenDateTime(request.dueBy, turn.language)
+  const time = spokenWhen(request.dueBy, turn.now, turn.language, turn.t)
   return [
     turn.t(request.status === 'claimed' ? 'ivr:callbackStatus.working' : 'ivr:callbackStatus.waiting', { topic }),
     // A promise already past is not repeated as if it still held.

@@ -1,5 +1,5 @@
 import { CallbackValidationError, type CallbackTopic } from '../../server/callbacks/callbackRequest'
-import { oneByOne, spokenDateTime } from '../spokenFormats'
+import { oneByOne, spokenWhen } from '../spokenFormats'
 import type { Turn } from '../turn'
 import type { VoiceResponse } from '../voice'
 import { type MenuChoice, menuStep } from './menu'
@@ -41,7 +41,7 @@ async function fileRequest(turn: Turn, topic: CallbackTopic): Promise<VoiceRespo
     const code = oneByOne(callback.confirmationCode)
     return turn.goTo('anythingElse', [
       turn.t(existing ? 'ivr:callback.alreadyRequested' : 'ivr:callback.requested', {
-        time: spokenDateTime(callback.dueBy, turn.language),
+        time: spokenWhen(callback.dueBy, turn.now, turn.language, turn.t),
       }),
       turn.t('ivr:callback.code', { code }),
       turn.t('ivr:callback.codeAgain', { code }),

@@ -1,6 +1,6 @@
 import { spokenHours } from '../agencyFacts'
 import { stepPath } from '../paths'
-import { spokenDateTime } from '../spokenFormats'
+import { spokenWhen } from '../spokenFormats'
 import type { Step, Turn } from '../turn'
 import { newResponse, sayLines } from '../voice'
 import { type MenuChoice, menuStep } from './menu'
@@ -22,7 +22,7 @@ const officeClosed = menuStep({
     const office = turn.services.callbacks.officeStatus(turn.now)
     return [
       turn.t('ivr:person.closed', { hours: spokenHours(turn.settings.agency.phoneHours, turn) }),
-      turn.t('ivr:person.opensAt', { time: spokenDateTime(office.nextOpenAt, turn.language) }),
+      turn.t('ivr:person.opensAt', { time: spokenWhen(office.nextOpenAt, turn.now, turn.language, turn.t) }),
     ]
   },
   choices: otherWays,

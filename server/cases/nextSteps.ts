@@ -9,7 +9,7 @@
 //   8. how to reach a person, always last.
 import { ANNUAL_SERVICE_FEE_CENTS, ANNUAL_SERVICE_FEE_THRESHOLD_CENTS } from './rules/annualServiceFee'
 import type { Audience, CaseSituation, SituationEvent } from './caseSituation'
-import { type Message, date, dateTime, message, money, text } from './messages'
+import { type Message, date, dateTime, message, money, month, text } from './messages'
 
 export type NextStepKind =
   | 'document_request'
@@ -77,7 +77,8 @@ function payingSteps(s: CaseSituation): NextStep[] {
   if (s.nextPayment?.kind === 'now') {
     steps.push(step('pay_current_support', 'paying', message('cases:nextSteps.payCurrentSupport', {
       amount: money(s.nextPayment.dueCents),
-      month: date(s.nextPayment.monthStart),
+      // The month by name ("December 2026"): its first day read as a due date alarmed a parent who is not late.
+      month: month(s.nextPayment.monthStart),
     })))
   }
   if (s.release) {

@@ -71,7 +71,7 @@ describe('next steps', () => {
 
   it('asks for current support due this month, naming the month', () => {
     const steps = nextSteps(situation({ nextPayment: { kind: 'now', monthStart: '2026-03-01', dueCents: 36_600, monthlyCents: 61_000 } }))
-    expect(steps[0]).toMatchObject({ kind: 'pay_current_support', params: { amount: { money: 36_600 }, month: { date: '2026-03-01' } } })
+    expect(steps[0]).toMatchObject({ kind: 'pay_current_support', params: { amount: { money: 36_600 }, month: { month: '2026-03-01' } } })
   })
 
   it('suggests a review of the order when income withholding stopped', () => {

@@ -66,7 +66,7 @@ describe('a caller with a pending request', () => {
     expect(call.text).toContain('Your request about a payment is waiting for a representative.')
     // Filed Monday at 10:00 for a morning call: due by the end of that morning, noon Pacific.
     expect(callback.dueBy.toISOString()).toBe('2025-11-24T20:00:00.000Z')
-    expect(call.text).toContain('We will call you by Monday, November 24 at 12:00 PM.')
+    expect(call.text).toContain('We will call you by today at 12:00 PM.')
     expect(call.text).toContain(`The confirmation code for this request is ${spelled(callback.confirmationCode)}.`)
     expect(call.text).not.toContain(en('ivr:callbackStatus.more', { count: 1 }))
     expect(call.text).toContain(en('ivr:menu.press', { choice: en('ivr:callbackStatus.another'), key: '1' }))
@@ -167,8 +167,8 @@ describe('a caller with a pending request', () => {
     expect(at('court')).toBeLessThan(at('other'))
     expect(at('other')).toBeLessThan(at('payments'))
     // At 3 PM the noon request is late; the others still fall due later that day.
-    expect(call.text).toContain('We meant to call you by Monday, November 24 at 12:00 PM, and we will call you as soon as we can.')
-    expect(call.text).toContain('We will call you by Monday, November 24 at 4:00 PM.')
+    expect(call.text).toContain('We meant to call you by today at 12:00 PM, and we will call you as soon as we can.')
+    expect(call.text).toContain('We will call you by today at 4:00 PM.')
   })
 })
 
@@ -201,7 +201,7 @@ describe('in Spanish', () => {
     expect(call.text).toContain('Ya tiene una solicitud de llamada pendiente.')
     expect(call.text).toContain('Su solicitud sobre un cambio de su orden de manutención está en espera de un representante.')
     // The voice layer says "p.m." once where the sentence's own full stop follows it.
-    expect(call.text).toContain(es('ivr:callbackStatus.callBy', { time: 'lunes, 24 de noviembre, 12:00 p.m.' }).replace('..', '.'))
+    expect(call.text).toContain(es('ivr:callbackStatus.callBy', { time: 'hoy a las 12:00 p.m.' }).replace('..', '.'))
     expect(call.text).toContain(es('ivr:callbackStatus.code', { code: spelled(callback.confirmationCode) }))
     expect(call.text).toContain(es('ivr:menu.press', { choice: es('ivr:callbackStatus.back'), key: 'asterisco' }))
     expect(call.last.gather?.language).toBe('es-US')

@@ -1,4 +1,6 @@
-import { oneByOne, spokenDate, spokenDateTime, spokenEnding, spokenMoney, spokenMoneyAsModifier, spokenMonth, spokenPhoneNumber, spokenText } from '../../ivr/spokenFormats'
+import {
+  oneByOne, spokenDate, spokenDateTime, spokenEnding, spokenMoney, spokenMoneyAsModifier, spokenMonth, spokenPhoneNumber, spokenText, spokenWhen,
+} from '../../ivr/spokenFormats'
 import { createI18n, translatorFor } from '../../server/i18n'
 
 const i18n = createI18n()
@@ -43,6 +45,19 @@ describe('dates and times spoken', () => {
     expect(spokenDateTime('2025-11-24T16:00:00Z', 'es')).toMatch(/^lunes, 24 de noviembre, 8:00/)
     // Summer time: 8 AM Pacific is 15:00 UTC.
     expect(spokenDateTime('2025-07-07T15:00:00Z', 'en')).toBe('Monday, July 7 at 8:00 AM')
+  })
+
+  it('says today and tomorrow by name, in the agency\'s day, and "a la" for one o\'clock in Spanish', () => {
+    // 3 AM on Monday, November 24, 2025, Pacific time (11:00 UTC); the office opens at 8.
+    const now = new Date('2025-11-24T11:00:00Z')
+    expect(spokenWhen('2025-11-24T16:00:00Z', now, 'en', en)).toBe('today at 8:00 AM')
+    expect(spokenWhen('2025-11-24T16:00:00Z', now, 'es', es)).toMatch(/^hoy a las 8:00\sa\.\s?m\.$/)
+    expect(spokenWhen('2025-11-25T21:00:00Z', now, 'en', en)).toBe('tomorrow at 1:00 PM')
+    expect(spokenWhen('2025-11-25T21:00:00Z', now, 'es', es)).toMatch(/^mañana a la 1:00/)
+    expect(spokenWhen('2025-11-26T20:00:00Z', now, 'en', en)).toBe('Wednesday, November 26 at 12:00 PM')
+    expect(spokenWhen('2025-11-26T20:00:00Z', now, 'es', es)).toMatch(/^el miércoles, 26 de noviembre, a las 12:00/)
+    // 11 PM Pacific on the 24th is already the 25th in UTC: still today for a caller in California.
+    expect(spokenWhen('2025-11-25T07:00:00Z', now, 'en', en)).toBe('today at 11:00 PM')
   })
 })
 
