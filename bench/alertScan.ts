@@ -14,8 +14,8 @@ import { seedDatabase } from '../server/demo/seedDatabase'
 import { describeTimings, timingsOf } from './queueBench'
 
 // `npm run bench:alerts [-- --cases N --runs R]`: how long one scan of the time-based alerts takes. Builds the demo
-// database (or, with --cases, the demo personas and N synthetic cases) in a temporary SQLite file, or uses
-// BENCH_DATABASE_URL as it is; gives every parent a confirmed email address (the worst case: everyone subscribed);
+// database (or, with --cases, the demo personas and N synthetic cases) in a temporary SQLite file, or in
+// BENCH_DATABASE_URL when that is empty (a database that holds data is used as it is); gives every parent a confirmed email address (the worst case: everyone subscribed);
 // then times scans on two days of the demo's month: the first business day after the 20th (no payment yet, and the
 // hearings and appointments of the next three days) and a day before the 1st (a payment due soon). The first scan of
 // a day queues the alerts; the later ones find them queued (what every scan after the first does all day).
@@ -37,12 +37,11 @@ async function main() {
   // The demo's "today": the first business day after the 20th of December 2026.
   const today = '2026-12-21'
   try {
-    if (!process.env.BENCH_DATABASE_URL) {
+    await migrateToLatest(database.db, database.dialect)
+    const empty = !(await database.db.selectFrom('participants').select('id').limit(1).executeTakeFirst())
+    if (empty) {
       if (cases > 0) await seedDatabase(database, { cases, today, ssnHmacKey: config.ssnHmacKey })
-      else {
-        await migrateToLatest(database.db, database.dialect)
-        await loadDemoData(database.db, { ssnHmacKey: config.ssnHmacKey, today })
-      }
+      else await loadDemoData(database.db, { ssnHmacKey: config.ssnHmacKey, today })
     }
     const stamp = new Date().toISOString()
     const parents = await database.db.selectFrom('participants').select('id').execute()
