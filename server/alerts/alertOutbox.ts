@@ -9,7 +9,7 @@ import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely'
 
 import type { SqlDialect } from '../db/dialect'
 import type { AlertOutboxTable, Database } from '../db/schema'
-import type { AlertChannel } from './alertChannels'
+import { type AlertChannel, alertChannels as alertChannelsInOrder } from './alertChannels'
 import type { AlertKind } from './alertKinds'
 
 export interface NewAlert {
@@ -43,8 +43,26 @@ export interface SentAlert {
   kind: AlertKind
   channel: AlertChannel
   status: AlertStatus
+  /** Twilio's last word on a sent text (delivered, undelivered, failed); null for an email or before it reports. */
+  deliveryStatus: string | null
   createdAt: string
   sentAt: string | null
+}
+
+/** What became of the alerts of one channel raised in a period, for the supervisor. */
+export interface ChannelDeliveryFigures {
+  channel: AlertChannel
+  raised: number
+  /** Handed to Twilio or the mail relay. */
+  sent: number
+  /** Confirmed by the carrier (texts only: email has no such report). */
+  delivered: number
+  /** Given up by the worker, or reported undelivered or failed by the carrier. */
+  failed: number
+  /** Not sent because the number replied STOP. */
+  stopped: number
+  /** Still waiting: quiet hours, the daily cap, a retry. */
+  waiting: number
 }
 
 type Row = Selectable<AlertOutboxTable>
@@ -186,13 +204,39 @@ export function alertOutbox(db: Kysely<Database>, dialect: SqlDialect) {
     async recentFor(participantId: number, limit: number): Promise<SentAlert[]> {
       const rows = await db
         .selectFrom('alert_outbox')
-        .select(['kind', 'channel', 'status', 'created_at', 'sent_at'])
+        .select(['kind', 'channel', 'status', 'delivery_status', 'created_at', 'sent_at'])
         .where('participant_id', '=', participantId)
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)
         .execute()
-      return rows.map((row) => ({ kind: row.kind as AlertKind, channel: row.channel, status: row.status, createdAt: row.created_at, sentAt: row.sent_at }))
+      return rows.map((row) => ({
+        kind: row.kind as AlertKind, channel: row.channel, status: row.status, deliveryStatus: row.delivery_status, createdAt: row.created_at, sentAt: row.sent_at,
+      }))
+    },
+
+    /** The supervisor's delivery figures for the alerts raised in [from, to), one row per channel, counted in the database. */
+    async deliveryFigures(from: Date, to: Date): Promise<ChannelDeliveryFigures[]> {
+      const rows = await db
+        .selectFrom('alert_outbox')
+        .select((eb) => ['channel', 'status', 'delivery_status', eb.fn.countAll<number | string>().as('alerts')])
+        .where('created_at', '>=', iso(from))
+        .where('created_at', '<', iso(to))
+        .groupBy(['channel', 'status', 'delivery_status'])
+        .execute()
+      return alertChannelsInOrder.map((channel) => {
+        const figures: ChannelDeliveryFigures = { channel, raised: 0, sent: 0, delivered: 0, failed: 0, stopped: 0, waiting: 0 }
+        for (const row of rows.filter((r) => r.channel === channel)) {
+          const count = Number(row.alerts)
+          figures.raised += count
+          if (row.status === 'sent') figures.sent += count
+          if (row.status === 'sent' && row.delivery_status === 'delivered') figures.delivered += count
+          if (row.status === 'failed' || (row.status === 'sent' && (row.delivery_status === 'undelivered' || row.delivery_status === 'failed'))) figures.failed += count
+          if (row.status === 'stopped') figures.stopped += count
+          if (row.status === 'pending') figures.waiting += count
+        }
+        return figures
+      })
     },
   }
 }

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../errors'
 import { holdsClaim, mayClaim } from '../../queue/claimRule'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
 import { callbackIdOf } from '../../routeParams'
+import { alertSentRows, alertsShownOnRequest } from '../alertsSent'
 import { timeLeftText } from '../callbackViews'
 import { setNotice } from '../notices'
 import { consolePaths, consolePathTo } from '../paths'
@@ -29,10 +30,11 @@ export function callbackController({ services, config }: AppDependencies) {
     const { callback, attempts, timeLeft, claimStale, readyNow, claimTime } = detail
     const caseId = callback.caseId
     // The case through the same case-inquiry service as the portal and the phone line; each read is audited there.
-    const [view, parties, earlier] = await Promise.all([
+    const [view, parties, earlier, alertsSent] = await Promise.all([
       caseId === null ? null : services.cases.getCaseView(principal, caseId, 'console'),
       caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
       caseId === null ? [] : services.callbacks.listForCase(caseId),
+      callback.participantId === null ? null : services.alertOutbox.recentFor(callback.participantId, alertsShownOnRequest),
     ])
     const parent =
       parties?.parties.find((p) => p.participantId === callback.participantId) ??
@@ -61,6 +63,9 @@ export function callbackController({ services, config }: AppDependencies) {
       nextSteps: view?.nextSteps.steps ?? [],
       parties: parties?.parties ?? [],
       familyViolence: parties?.parties.some((p) => p.familyViolence) ?? false,
+      // A caller the line did not identify has no alerts of theirs to show.
+      showAlertsSent: alertsSent !== null,
+      alertsSent: alertSentRows(alertsSent ?? []),
       phoneContext: phoneContextView(req.t, callback.phoneContext),
       attempts: attempts.map((a) => ({ ...a, attemptedAt: a.attemptedAt.toISOString(), staffName: staffNames.get(a.staffId) ?? '' })),
       earlier: earlier

@@ -4,6 +4,8 @@ import type { AppDependencies } from '../../app'
 import { addDays } from '../../agencyTime/calendarDates'
 import { agencyToday } from '../../clock'
 import { type FieldErrors, keptValues, renderForm, validateForm } from '../../web/forms'
+import { periodBounds } from '../../callbacks/supervisorFigures'
+import { alertDeliveryTable } from './alertDeliveryTable'
 import { dashboardCsv } from './dashboardCsv'
 import { type DashboardFigures, dashboardSections, formattersFor, headlines } from './dashboardSections'
 import { defaultPeriodDays, type Period, periodAsked, periodFields, periodSchema } from './validation'
@@ -35,7 +37,8 @@ export function dashboardController({ services, clock }: AppDependencies) {
       const choice = periodOf(req)
       const page = { pageTitle: req.t('supervisor:dashboard.title'), fieldOrder: periodFields }
       if (!choice.ok) return renderForm(res, 'console/dashboard/dashboard', { ...page, values: keptValues(req.query), errors: choice.errors })
-      const figures = await figuresFor(choice.period)
+      const bounds = periodBounds(choice.period, services.callbacks.calendar)
+      const [figures, alertFigures] = await Promise.all([figuresFor(choice.period), services.alertOutbox.deliveryFigures(bounds.from, bounds.to)])
       const formatters = formattersFor(req.language, req.t)
       renderForm(res, 'console/dashboard/dashboard', {
         ...page,
@@ -43,6 +46,7 @@ export function dashboardController({ services, clock }: AppDependencies) {
         period: choice.period,
         headlines: headlines(figures, formatters),
         sections: dashboardSections(figures, formatters),
+        alertDelivery: alertDeliveryTable(alertFigures, formatters),
         csvQuery: new URLSearchParams(choice.period).toString(),
       })
     },

@@ -24,7 +24,7 @@ export interface FigureTable {
   rows: Array<{ header: { label: string; value: string }; cells: Array<{ label: string; value: string }> }>
 }
 
-function figureTable(caption: string, columns: string[], rows: Array<{ header: string; cells: string[] }>): FigureTable {
+export function figureTable(caption: string, columns: string[], rows: Array<{ header: string; cells: string[] }>): FigureTable {
   return {
     caption,
     columns,
@@ -50,7 +50,7 @@ export interface Headline {
   note?: string
 }
 
-interface Formatters {
+export interface Formatters {
   t: TFunction
   count(value: number): string
   percent(share: number | null): string

@@ -7,6 +7,7 @@ import { type FieldErrors, keptValues, renderForm, validateForm } from '../../we
 import { holdsClaim, mayClaim } from '../../queue/claimRule'
 import { documentIdOf, threadIdOf } from '../../routeParams'
 import { sendDocument } from '../../web/documentDownload'
+import { alertSentRows, alertsShownOnRequest } from '../alertsSent'
 import { timeLeftText } from '../callbackViews'
 import { setNotice } from '../notices'
 import { consolePaths, consolePathTo } from '../paths'
@@ -26,10 +27,11 @@ export function messageController({ services }: AppDependencies) {
     if (!detail) throw new NotFoundError()
     const { thread, posts, timeLeft, claimStale, claimTime } = detail
     const caseId = thread.caseId
-    const [view, parties, documents] = await Promise.all([
+    const [view, parties, documents, alertsSent] = await Promise.all([
       caseId === null ? null : services.cases.getCaseView(principal, caseId, 'console'),
       caseId === null ? null : services.staffDirectory.caseParties(principal, caseId),
       services.documents.listForThread(thread.id),
+      services.alertOutbox.recentFor(thread.participantId, alertsShownOnRequest),
     ])
     const writer =
       parties?.parties.find((p) => p.participantId === thread.participantId) ??
@@ -78,6 +80,7 @@ export function messageController({ services }: AppDependencies) {
       parties: parties?.parties ?? [],
       familyViolence: parties ? parties.parties.some((p) => p.familyViolence) : Boolean(writer && 'familyViolence' in writer && writer.familyViolence),
       replyHint: req.t(`console:message.replyHint.${thread.language}`),
+      alertsSent: alertSentRows(alertsSent),
       closeOptions: ['yes', 'no'].map((value) => ({ value, label: req.t(`console:message.close.${value}`) })),
     })
   }
