@@ -41,6 +41,13 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
   const db = database.db as unknown as Kysely<CallbackTables>
   const { dialect } = database
   const pending = [...pendingStatuses]
+  /** Pending requests under the queue's filters: one WHERE for the page's rows and for their count. */
+  const pendingWhere = (filters: QueueFilters) => {
+    let query = db.selectFrom('callbacks').where('status', 'in', pending)
+    if (filters.languages) query = query.where('language', 'in', [...filters.languages])
+    if (filters.topic) query = query.where('topic', '=', filters.topic)
+    return query
+  }
 
   const one = async (query: Promise<CallbackRow | undefined>) => {
     const row = await query
@@ -153,11 +160,14 @@ export function createCallbackRepository(database: { db: Kysely<Database>; diale
     },
 
     async listPending(filters: QueueFilters & { limit: number }): Promise<Callback[]> {
-      let query = db.selectFrom('callbacks').selectAll().where('status', 'in', pending)
-      if (filters.languages) query = query.where('language', 'in', [...filters.languages])
-      if (filters.topic) query = query.where('topic', '=', filters.topic)
-      const rows = await query.orderBy('due_by').orderBy('id').limit(filters.limit).execute()
+      const rows = await pendingWhere(filters).selectAll().orderBy('due_by').orderBy('id').limit(filters.limit).execute()
       return rows.map(callbackFromRow)
+    },
+
+    /** How many requests are pending under the filters, however many a page lists. */
+    async countPending(filters: QueueFilters): Promise<number> {
+      const row = await pendingWhere(filters).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      return Number(row.n)
     },
 
     /**

@@ -5,6 +5,7 @@ import type { AlertChannel } from '../alerts/alertChannels'
 import { raiseAlert } from '../alerts/raiseAlert'
 import type { Clock } from '../clock'
 import { type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
+import { maxQueueRows } from '../queue/queuePaging'
 import { afterAttempt, compareQueueOrder, type QueueEntry, queueEntryOf, type QueueResult, refusalFor, refused, serviceErrorKeys } from './callbackQueue'
 import { type AttemptOutcome, type Callback, type CallbackAttempt, isAttemptOutcome } from './callbackRecord'
 import type { CallbackRepository, QueueFilters } from './callbackRepository'
@@ -55,9 +56,15 @@ export function createCallbackWork(deps: {
       const callbacks = await repository.listPending({
         languages: filters.language ? [filters.language] : undefined,
         topic: filters.topic,
-        limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
+        limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), maxQueueRows)),
       })
       return callbacks.sort(compareQueueOrder).map((callback) => queueEntryOf(callback, serviceLevel, claimTimeAt(now)))
+    },
+
+    /** How many requests are pending under the filters. */
+    countQueue(query: { language?: string; topic?: string } = {}): Promise<number> {
+      const filters = checkFilters(query)
+      return repository.countPending({ languages: filters.language ? [filters.language] : undefined, topic: filters.topic })
     },
 
     async callbackForStaff(callbackId: number, now: Date = clock.now()): Promise<CallbackDetail | undefined> {

@@ -91,6 +91,14 @@ function claimableWhere(staleBefore: Date) {
 export function createMessageRepository(database: { db: Kysely<Database>; dialect: SqlDialect }) {
   const { db, dialect } = database
   const waiting = [...waitingStatuses]
+  /** Waiting threads under the queue's filters: one WHERE for the page's rows and for their count. */
+  const waitingWhere = (filters: ThreadQueueFilters) => {
+    let query = db.selectFrom('message_threads').where('status', 'in', waiting)
+    if (filters.kinds) query = query.where('kind', 'in', [...filters.kinds])
+    if (filters.languages) query = query.where('language', 'in', [...filters.languages])
+    if (filters.topic) query = query.where('topic', '=', filters.topic)
+    return query
+  }
   const claimedNow = (staffId: number, now: Date) => ({ status: 'claimed', claimed_by: staffId, claimed_at: iso(now), updated_at: iso(now) })
   return {
     /** The thread and its first post, together or not at all. */
@@ -311,12 +319,14 @@ export function createMessageRepository(database: { db: Kysely<Database>; dialec
 
     /** Threads waiting on the agency, due first. */
     async listWaiting(filters: ThreadQueueFilters & { limit: number }): Promise<MessageThread[]> {
-      let query = db.selectFrom('message_threads').selectAll().where('status', 'in', waiting)
-      if (filters.kinds) query = query.where('kind', 'in', [...filters.kinds])
-      if (filters.languages) query = query.where('language', 'in', [...filters.languages])
-      if (filters.topic) query = query.where('topic', '=', filters.topic)
-      const rows = await query.orderBy('due_by').orderBy('id').limit(filters.limit).execute()
+      const rows = await waitingWhere(filters).selectAll().orderBy('due_by').orderBy('id').limit(filters.limit).execute()
       return rows.map(threadFromRow)
+    },
+
+    /** How many threads wait under the filters, however many a page lists. */
+    async countWaiting(filters: ThreadQueueFilters): Promise<number> {
+      const row = await waitingWhere(filters).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      return Number(row.n)
     },
 
     /** Threads started in [from, to). */

@@ -15,6 +15,7 @@ import { agencyToday, type Clock } from '../clock'
 import type { SqlDialect } from '../db/dialect'
 import type { Database } from '../db/schema'
 import { claimHasLapsed, type ClaimableItem, type ClaimTime, holdsClaim, staleClaimsBefore } from '../queue/claimRule'
+import { maxQueueRows } from '../queue/queuePaging'
 import { type SupervisorMessageFigures, supervisorMessageFigures } from './messageFigures'
 import { checkMessageBody, isMessageTopic, messageErrorKeys, MessageValidationError } from './messageInput'
 import { type ChangeKind, changeTopics, checkChangeFields, isChangeKind } from './changeReport'
@@ -328,9 +329,14 @@ export function createMessageService(deps: MessageServiceDependencies) {
         kinds: query.kinds,
         languages: query.languages,
         topic: query.topic,
-        limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), queueLimit)),
+        limit: Math.max(1, Math.min(Math.floor(query.limit ?? queueLimit), maxQueueRows)),
       })
       return threads.map((thread) => entryOf(thread, now))
+    },
+
+    /** How many threads wait under the filters. */
+    countQueue(query: { kinds?: readonly ThreadKind[]; languages?: readonly CallbackLanguage[]; topic?: CallbackTopic } = {}): Promise<number> {
+      return repository.countWaiting(query)
     },
 
     /**

@@ -15,6 +15,7 @@ import {
 import type { CallbackService } from '../callbacks/callbackService'
 import { claimableThread, type MessageQueueEntry, type MessageService, type ThreadQueueResult } from '../messages/messageService'
 import { type ClaimableItem, mayClaim } from './claimRule'
+import { pageWithin, queuePageSize, type QueuePageOf } from './queuePaging'
 
 /** A callback request, or a kind of written thread (a message, a reported change, a requested document). */
 export const workItemKinds = ['callback', 'message', 'change', 'document'] as const
@@ -99,8 +100,39 @@ export function createWorkQueue(deps: { callbacks: CallbackService; messages: Me
       ].sort(compareWorkItems)
   }
 
+  /**
+   * One page of the queue, due first, with how many wait in all. Each source lists its items up to the page's end
+   * and the merge is cut to the page, so every item appears on exactly one page. Throws CallbackValidationError on
+   * bad filters.
+   */
+  async function page(query: { kind?: string; language?: string; topic?: string; now?: Date; page?: number } = {}): Promise<QueuePageOf<WorkQueueEntry>> {
+    const filters = checkWorkQueueFilters(query)
+    const kinds = threadKindsOf(filters)
+    const wantsCallbacks = filters.kind === undefined || filters.kind === 'callback'
+    const languages = filters.language ? [filters.language] : undefined
+    const [callbackCount, threadCount] = await Promise.all([
+      wantsCallbacks ? callbacks.countQueue({ language: filters.language, topic: filters.topic }) : 0,
+      kinds.length ? messages.countQueue({ kinds, languages, topic: filters.topic }) : 0,
+    ])
+    const total = callbackCount + threadCount
+    const { page: shown, pageCount } = pageWithin(query.page, total)
+    const limit = shown * queuePageSize
+    const [callbackEntries, messageEntries] = await Promise.all([
+      wantsCallbacks && callbackCount ? callbacks.listQueue({ language: filters.language, topic: filters.topic, now: query.now, limit }) : [],
+      kinds.length && threadCount ? messages.listQueue({ kinds, languages, topic: filters.topic, now: query.now, limit }) : [],
+    ])
+    const merged = [
+      ...callbackEntries.map((entry) => ({ kind: 'callback' as const, ...entry })),
+      ...messageEntries.map((entry) => ({ kind: entry.thread.kind, ...entry })),
+    ].sort(compareWorkItems)
+    const entries = merged.slice(limit - queuePageSize, limit)
+    const from = entries.length ? limit - queuePageSize + 1 : 0
+    return { entries, total, page: shown, pageCount, from, to: from ? from + entries.length - 1 : 0 }
+  }
+
   return {
     list,
+    page,
 
     /**
      * Claims the ready item due first of the kinds asked for, in a language the representative speaks. The kind whose

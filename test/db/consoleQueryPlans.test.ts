@@ -59,6 +59,7 @@ describe('query plans of the console queue, the supervisor figures and a parentâ
     capture.clear()
     for (const filters of [{}, { kind: 'callback' }, { kind: 'message' }, { language: 'es' }, { topic: 'payments' }, { kind: 'message', language: 'en', topic: 'payments' }]) {
       await services.queue.list(filters)
+      await services.queue.page({ ...filters, page: 2 })
     }
     const callback = await services.queue.claimNext(repId, { kind: 'callback' })
     if (!callback.ok || callback.kind !== 'callback') throw new Error('no callback to take')

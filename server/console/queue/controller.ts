@@ -14,6 +14,25 @@ import { queueFilterFields, queueFilterSchema, serviceFilters } from './validati
 // One queue of what parents wait on: callback requests and messages, the promise nearest to breaking first, with
 // filters by kind, language and topic; "take the next one" claims the first ready item in a language the
 // representative speaks.
+/** The page number from the query string; anything but a plain number is the first page. */
+function pageAsked(value: unknown): number | undefined {
+  return typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : undefined
+}
+
+/** Links to the pages before and after, keeping the filters shown. */
+function pageLinks(filters: { kind?: string; language?: string; topic?: string }, shown: { page: number; pageCount: number; from: number; to: number; total: number }) {
+  const linkTo = (page: number) => {
+    const query = new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1])))
+    if (page > 1) query.set('page', String(page))
+    return query.size ? `${consolePaths.queue}?${query}` : consolePaths.queue
+  }
+  return {
+    ...shown,
+    previous: shown.page > 1 ? linkTo(shown.page - 1) : null,
+    next: shown.page < shown.pageCount ? linkTo(shown.page + 1) : null,
+  }
+}
+
 export function queueController({ services }: AppDependencies) {
   const options = (req: Request) => ({
     kinds: [
@@ -38,7 +57,8 @@ export function queueController({ services }: AppDependencies) {
     typed: unknown = req.query,
   ) => {
     const { staffId } = staffPrincipalOf(req)
-    const entries = errors ? [] : await services.queue.list(filters)
+    const shown = errors ? null : await services.queue.page({ ...filters, page: pageAsked(req.query.page) })
+    const entries = shown?.entries ?? []
     const staffNames = await services.staffDirectory.staffNames(claimantsOf(entries))
     renderForm(res, 'console/queue/queue', {
       pageTitle: req.t('console:queue.title'),
@@ -46,6 +66,8 @@ export function queueController({ services }: AppDependencies) {
       errors,
       fieldOrder: queueFilterFields,
       rows: entries.map((entry) => queueRow(req.t, entry, { staffId, staffNames })),
+      total: shown?.total ?? 0,
+      pages: shown && shown.pageCount > 1 ? pageLinks(filters, shown) : null,
       options: options(req),
       filtered: Boolean(filters.kind || filters.language || filters.topic),
     })
