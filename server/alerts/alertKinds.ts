@@ -15,6 +15,20 @@ export const choosableAlertKinds = [
   'caseworker_reply',
 ] as const
 
+/** Kinds about paying (due soon, missing, posted) and about being paid (money sent): only for a parent on that side. */
+const payingKinds: readonly ChoosableAlertKind[] = ['payment_due_soon', 'payment_missing', 'payment_posted']
+const receivingKinds: readonly ChoosableAlertKind[] = ['money_sent']
+
+/**
+ * The kinds that can reach a parent with these roles, in the page's order: a receiving parent is never offered "your
+ * payment is due", a paying parent never "money is on its way". A parent on both sides (of different cases) gets both.
+ */
+export function alertKindsFor(sides: { paying: boolean; receiving: boolean }): ChoosableAlertKind[] {
+  return choosableAlertKinds.filter(
+    (kind) => (sides.paying || !payingKinds.includes(kind)) && (sides.receiving || !receivingKinds.includes(kind)),
+  )
+}
+
 /**
  * Every kind. A security notice (someone tried the parent's sign-in facts) is not a choice: it goes to the contacts on
  * the parent's record, confirmed for alerts or not, because it may be the only sign that someone is trying.

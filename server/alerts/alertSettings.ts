@@ -180,10 +180,11 @@ export function createAlertSettings(deps: { db: Kysely<Database>; clock: Clock; 
     },
 
     /** Sets every choosable kind on or off at once: the ones in `enabled` on, the rest off. */
-    async setChoices(participantId: number, enabled: ReadonlySet<ChoosableAlertKind>): Promise<void> {
+    /** Turns each of the kinds `shown` on or off; a kind the parent was not shown (not their side) keeps its setting. */
+    async setChoices(participantId: number, enabled: ReadonlySet<ChoosableAlertKind>, shown: readonly ChoosableAlertKind[] = choosableAlertKinds): Promise<void> {
       const now = iso(clock.now())
       await db.transaction().execute(async (trx) => {
-        for (const kind of choosableAlertKinds) {
+        for (const kind of shown) {
           const value = enabled.has(kind) ? 1 : 0
           await trx
             .insertInto('alert_choices')

@@ -171,14 +171,14 @@ describe('alert settings, from the portal to the parent’s phone and inbox', ()
 
   it('raises nothing of a kind the parent turned off, and nothing at all once texts are turned off', async () => {
     const agent = await signedIn('current-payer', 'en')
-    withStatus(await submitForm(agent, portalPaths.alertsChoices, { 'kind-money_sent': 'yes' }, portalPaths.alerts), 303)
-    expect((await testApp.services.alertSettings.get(await idOf(agent))).choices).toMatchObject({ payment_posted: false, money_sent: true })
+    withStatus(await submitForm(agent, portalPaths.alertsChoices, { 'kind-caseworker_reply': 'yes' }, portalPaths.alerts), 303)
+    expect((await testApp.services.alertSettings.get(await idOf(agent))).choices).toMatchObject({ payment_posted: false, caseworker_reply: true })
     await testApp.services.intake.take('casesystem', { type: 'payment', id: 'PMT-ALERT-2', caseNumber: caseOf.payer, postedOn: '2026-03-11', amountCents: 5_000, method: 'mail' })
     expect(await deliver()).toMatchObject({ sent: 0 })
 
     const page = withStatus(await agent.get(portalPaths.alerts), 200).text
     expect(page).toMatch(/id="kind-payment_posted" type="checkbox" name="kind-payment_posted" value="yes" >/)
-    expect(page).toMatch(/id="kind-money_sent" type="checkbox" name="kind-money_sent" value="yes" checked>/)
+    expect(page).toMatch(/id="kind-caseworker_reply" type="checkbox" name="kind-caseworker_reply" value="yes" checked>/)
     withStatus(await submitForm(agent, portalPaths.alertsChoices, { 'kind-payment_posted': 'yes' }, portalPaths.alerts), 303)
     withStatus(await submitForm(agent, portalPaths.alertsTextOff, {}, portalPaths.alerts), 303)
     await testApp.services.intake.take('casesystem', { type: 'payment', id: 'PMT-ALERT-3', caseNumber: caseOf.payer, postedOn: '2026-03-11', amountCents: 5_000, method: 'mail' })
@@ -186,6 +186,27 @@ describe('alert settings, from the portal to the parent’s phone and inbox', ()
       { channel: 'email' },
     ])
     await deliver()
+  })
+
+  it("offers each parent only the kinds their side of a case can raise, and saving leaves the others' settings alone", async () => {
+    const offered = (html: string) => [...html.matchAll(/name="kind-([a-z_]+)"/g)].map((m) => m[1])
+    const receiver = await signedIn('spanish-speaker', 'es')
+    const receiverKinds = offered(withStatus(await receiver.get(portalPaths.alerts), 200).text)
+    expect(receiverKinds).toContain('money_sent')
+    expect(receiverKinds.filter((kind) => ['payment_due_soon', 'payment_missing', 'payment_posted'].includes(kind!))).toEqual([])
+    const payerKinds = offered(withStatus(await (await signedIn('current-payer', 'en')).get(portalPaths.alerts), 200).text)
+    expect(payerKinds).toEqual(expect.arrayContaining(['payment_due_soon', 'payment_missing', 'payment_posted']))
+    expect(payerKinds).not.toContain('money_sent')
+    const bothKinds = offered(withStatus(await (await signedIn('both-roles', 'en')).get(portalPaths.alerts), 200).text)
+    expect(bothKinds).toEqual(expect.arrayContaining(['payment_due_soon', 'money_sent']))
+
+    // A receiver who saves with nothing ticked turns off what they were shown, and nothing they were not.
+    const saver = await signedIn('fee-paying-receiver', 'en')
+    withStatus(await submitForm(saver, portalPaths.alertsChoices, {}, portalPaths.alerts), 303)
+    const { choices } = await testApp.services.alertSettings.get(await idOf(saver))
+    expect(choices).toMatchObject({ money_sent: false, caseworker_reply: false })
+    const untouched = await testApp.database.db.selectFrom('alert_choices').select('kind').where('participant_id', '=', await idOf(saver)).where('kind', 'in', ['payment_due_soon', 'payment_missing', 'payment_posted']).execute()
+    expect(untouched).toEqual([])
   })
 
   it('tells a Spanish-speaking receiving parent in Spanish that money is on its way', async () => {

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express'
 import { parsePhoneNumberFromString } from 'libphonenumber-js'
 
 import { DeliveryFailed } from '../../alerts/alertChannels'
-import { choosableAlertKinds } from '../../alerts/alertKinds'
+import { alertKindsFor, type ChoosableAlertKind } from '../../alerts/alertKinds'
 import { CODE_MINUTES, CODE_TRIES, type CodeCheck, EMAIL_LINK_HOURS } from '../../alerts/alertSettings'
 import type { AppDependencies } from '../../app'
 import { principalOf } from '../../middleware/requireParent'
@@ -31,8 +31,14 @@ export function alertsController(deps: AppDependencies) {
   const { publicBaseUrl } = deps.config
   const dailyCap = deps.config.alerts.dailyCap
 
+  /** The kinds this parent's cases can raise: the page offers only those. */
+  async function kindsOffered(req: Request): Promise<ChoosableAlertKind[]> {
+    const cases = await deps.services.cases.listCaseSummaries(principalOf(req), 'web')
+    return alertKindsFor({ paying: cases.some((c) => c.viewer === 'paying'), receiving: cases.some((c) => c.viewer === 'receiving') })
+  }
+
   async function showPage(req: Request, res: Response, form?: { values: Record<string, string>; errors: FieldErrors }) {
-    const settings = await alertSettings.get(principalOf(req).participantId)
+    const [settings, offered] = await Promise.all([alertSettings.get(principalOf(req).participantId), kindsOffered(req)])
     const done = String(req.query.done ?? '')
     renderForm(res, 'alerts/alerts', {
       pageTitle: req.t('portal:alerts.title'),
@@ -47,7 +53,7 @@ export function alertsController(deps: AppDependencies) {
       textConsent: req.t('portal:alerts.text.consent', { cap: dailyCap }),
       emailConsent: req.t('portal:alerts.email.consent'),
       codeMinutes: CODE_MINUTES,
-      kinds: choosableAlertKinds.map((kind) => ({ kind, field: kindField(kind), checked: settings.choices[kind] })),
+      kinds: offered.map((kind) => ({ kind, field: kindField(kind), checked: settings.choices[kind] })),
     })
   }
 
@@ -132,7 +138,7 @@ export function alertsController(deps: AppDependencies) {
     },
 
     async saveChoices(req: Request, res: Response) {
-      await alertSettings.setChoices(principalOf(req).participantId, chosenKinds(req.body))
+      await alertSettings.setChoices(principalOf(req).participantId, chosenKinds(req.body), await kindsOffered(req))
       backTo(res, 'choicesSaved')
     },
 
