@@ -135,22 +135,27 @@ export function alertOutbox(db: Kysely<Database>, dialect: SqlDialect) {
       if (dialect === 'postgres') candidates = candidates.forUpdate().skipLocked()
       // One statement: the candidates are chosen and claimed together. A row that still carries a claim token was
       // claimed by a run that never settled it; it is marked, so the worker can log the possible repeat.
-      // The candidates are a MATERIALIZED common table expression: as a plain `id IN (subquery)`, PostgreSQL may run
+      // On PostgreSQL the candidates are a MATERIALIZED common table expression: as a plain `id IN (subquery)`, it may run
       // the locking subquery again for each row it updates, and one claim of 10 took every due row (50 of 50),
       // holding them all in one batch whose hold then lapsed while it was still being sent.
-      const rows = await db
-        .with((cte) => cte('candidates').materialized(), () => candidates)
-        .updateTable('alert_outbox')
-        .set((eb) => ({
-          claim_token: claimToken,
-          claimed_until: iso(new Date(now.getTime() + holdMs)),
-          attempts: eb('attempts', '+', 1),
-          last_error: eb.case().when('claim_token', 'is not', null).then(interruptedMark).else(eb.ref('last_error')).end(),
-        }))
-        .where('id', 'in', (eb) => eb.selectFrom('candidates').select('candidates.id'))
-        .where(claimable)
-        .returningAll()
-        .execute()
+      const claimedRow = (eb: ExpressionBuilder<Database, 'alert_outbox'>) => ({
+        claim_token: claimToken,
+        claimed_until: iso(new Date(now.getTime() + holdMs)),
+        attempts: eb('attempts', '+', 1),
+        last_error: eb.case().when('claim_token', 'is not', null).then(interruptedMark).else(eb.ref('last_error')).end(),
+      })
+      // SQLite runs the plain subquery once (one writer, no row locks) and keeps it on the index.
+      const rows =
+        dialect === 'postgres'
+          ? await db
+              .with((cte) => cte('candidates').materialized(), () => candidates)
+              .updateTable('alert_outbox')
+              .set(claimedRow)
+              .where('id', 'in', (eb) => eb.selectFrom('candidates').select('candidates.id'))
+              .where(claimable)
+              .returningAll()
+              .execute()
+          : await db.updateTable('alert_outbox').set(claimedRow).where('id', 'in', candidates).where(claimable).returningAll().execute()
       return rows.sort((a, b) => a.id - b.id).map((row) => toAlert(row, claimToken, row.last_error === interruptedMark))
     },
 

@@ -17,6 +17,7 @@ import { participantNameIndexSchema } from './migrations/0014_participant_name_i
 import { messageDocumentsSchema } from './migrations/0015_message_documents'
 import { alertSettingsSchema } from './migrations/0019_alert_settings'
 import { intakeCaseRecordsSchema } from './migrations/0022_intake_case_records'
+import { alertOutboxCreatedSchema } from './migrations/0023_alert_outbox_created'
 import type { Database } from './schema'
 
 function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
@@ -37,6 +38,7 @@ function migrationsFor(dialect: SqlDialect): Record<string, Migration> {
     '0015_message_documents': messageDocumentsSchema(dialect),
     '0019_alert_settings': alertSettingsSchema(dialect),
     '0022_intake_case_records': intakeCaseRecordsSchema(dialect),
+    '0023_alert_outbox_created': alertOutboxCreatedSchema(dialect),
   }
 }
 

@@ -41,6 +41,13 @@ describe('query plans of the console search, the intake and the alert outbox', (
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })
     await intake.take('casesystem', { type: 'payout', id: 'D-1', caseNumber: '340010120417', paidOn: '2026-03-10', amountCents: 100, method: 'debit_card', paymentId: 'P-1' })
     await intake.take('casesystem', { type: 'payment', id: 'P-1', caseNumber: '340010120417', postedOn: '2026-03-09', amountCents: 100, method: 'mail' })
+    await intake.take('casesystem', { type: 'participant', id: 'PAR-1', parId: '4019999991', firstName: 'A', lastName: 'B', dateOfBirth: '1980-01-01', ssn: '900-99-9991', language: 'en', familyViolence: false })
+    await intake.take('casesystem', {
+      type: 'case', id: 'CASE-1', caseNumber: '340019999991', county: 'Sacramento', status: 'open', assistanceStatus: 'never', processingStage: 'enforcement',
+      caseworkerName: 'C', officeCode: 'SAC', openedOn: '2026-01-05', roles: [{ parId: '4019999991', role: 'paying' }, { parId: '4010000102', role: 'receiving' }],
+    })
+    await intake.take('casesystem', { type: 'order', id: 'ORD-1', caseNumber: '340010120417', kind: 'child', monthlyCents: 50_000, effectiveFrom: '2026-04-01' })
+    await intake.take('casesystem', { type: 'enforcement', id: 'ENF-1', caseNumber: '340010120417', parId: '4010000101', kind: 'drivers_license', status: 'notice_sent', changedOn: '2026-03-10' })
     await intake.take('casesystem', {
       type: 'event', id: 'E-1', caseNumber: '340010120417', kind: 'document_request', scheduledFor: '2026-04-01', topic: 'Pay stubs', status: 'requested', parId: '4010000101',
     })
@@ -53,6 +60,7 @@ describe('query plans of the console search, the intake and the alert outbox', (
     await outbox.isTextOptedOut('+19165550101')
     await outbox.markSent(claimed!, '<1@test>', clock.now())
     await outbox.recentFor(parent.id, 10)
+    await outbox.deliveryFigures(new Date('2026-03-01T08:00:00Z'), new Date('2026-03-12T07:00:00Z'))
     const keywords = textKeywordRepository(db)
     await keywords.languageOf('+19165550101')
     await keywords.recordDeliveryStatus(`SM${'0'.repeat(32)}`, 'delivered', clock.now())
