@@ -213,6 +213,11 @@ describe('the walk: every journey on a phone and a desktop, in both languages', 
           { label: 'request-callback', path: portalPaths.requestCallback },
           { label: 'details', path: portalPaths.details },
           { label: 'alerts', path: portalPaths.alerts },
+          // Writing to the agency, reporting a change and the documents asked for: the dashboard's other journeys.
+          { label: 'messages', path: portalPaths.messages },
+          { label: 'write-to-us', path: portalPaths.newMessage },
+          { label: 'report-a-change', path: portalPaths.reportChange },
+          { label: 'documents-asked-for', path: portalPaths.documentRequests },
         )
         const problems = await walk(page, `${language}/${screen}/${who.id}`, states)
         await context.close()
