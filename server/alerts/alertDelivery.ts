@@ -101,6 +101,11 @@ export function createAlertDelivery(deps: {
       round.held++
       return
     }
+    if (!(await deps.outbox.renewClaim(alert, deps.clock.now(), settings.claimHoldMs))) {
+      // This batch outlived its hold and another run has the alert now: it sends it, this one must not.
+      deps.logger.info({ alertId: alert.id, channel: alert.channel }, 'alert left to the run that claimed it after this run\'s hold lapsed')
+      return
+    }
     try {
       const { providerId } = await send(alert)
       await deps.outbox.markSent(alert, providerId, deps.clock.now())

@@ -159,6 +159,16 @@ export function alertOutbox(db: Kysely<Database>, dialect: SqlDialect) {
       return rows.sort((a, b) => a.id - b.id).map((row) => toAlert(row, claimToken, row.last_error === interruptedMark))
     },
 
+    /**
+     * Holds the claim for another `holdMs`, just before a send, if this run still holds it: one conditional UPDATE on
+     * the claim's token. A batch whose sends were slow (a stalled SMTP relay) can outlive its hold, and another worker
+     * may then have claimed the alert afresh; its token has changed, nothing is renewed, and this run must not send.
+     */
+    async renewClaim(alert: OutboxAlert, now: Date, holdMs: number): Promise<boolean> {
+      const result = await settle(alert.id, alert.claimToken).set({ claimed_until: iso(new Date(now.getTime() + holdMs)) }).executeTakeFirst()
+      return Number(result.numUpdatedRows) === 1
+    },
+
     async markSent(alert: OutboxAlert, providerId: string, now: Date): Promise<void> {
       await settle(alert.id, alert.claimToken)
         .set({ status: 'sent', sent_at: iso(now), provider_id: providerId, claim_token: null, claimed_until: null, last_error: null })

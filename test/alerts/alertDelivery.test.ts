@@ -180,6 +180,39 @@ describe('alert delivery', () => {
     expect(addresses).toHaveLength(60)
   })
 
+  it('never sends an alert that another worker took after this batch outlived its hold (a slow relay)', async () => {
+    const clock = movableClock('2026-05-04T17:00:00Z')
+    for (const name of ['first', 'second', 'third']) await enqueueAlert(database.db, alert('email', { destination: `${name}@example.com` }), clock.now())
+    const adapters = recordingAdapters()
+    const other = worker(clock, adapters, 100)
+    let sends = 0
+    // Each send takes 90 s, within the two-minute hold it renews, but the batch of three outlives the hold it was
+    // claimed with: while the second is being sent, the other worker finds the third's hold lapsed and takes it.
+    const slowEmails = {
+      async send(message: EmailMessage) {
+        sends++
+        clock.advanceMinutes(1.5)
+        if (sends === 2) expect(await other.deliverDue()).toMatchObject({ sent: 1 })
+        return adapters.emails.send(message)
+      },
+    }
+    const slow = createAlertDelivery({
+      outbox: alertOutbox(database.db, database.dialect),
+      clock,
+      i18n,
+      logger,
+      texts: adapters.texts,
+      emails: slowEmails,
+      links: { signIn: 'https://portal.example/sign-in', settings: 'https://portal.example/account/details', alertSettings: 'https://portal.example/account/alerts', requestCallback: 'https://portal.example/account/callbacks/new', agencyPhone: '(866) 555-0100' },
+      textStatusCallback: null,
+      settings: { dailyCap: 100, batchSize: 3, claimHoldMs: 120_000 },
+    })
+    expect(await slow.deliverDue()).toMatchObject({ sent: 2 })
+    // Each address exactly once: the slow worker sent the first two, the other worker the third.
+    expect(adapters.sent.map((s) => s.to).sort()).toEqual(['first@example.com', 'second@example.com', 'third@example.com'])
+    expect((await statuses()).map((row) => row.status)).toEqual(['sent', 'sent', 'sent'])
+  })
+
   it('takes an alert again when the run that claimed it died, says so in the log, and sends it', async () => {
     const clock = movableClock('2026-05-04T17:00:00Z')
     await enqueueAlert(database.db, alert('email'), clock.now())
