@@ -1,4 +1,5 @@
 import { consolePaths } from '../../server/console/paths'
+import { htmlErrors } from '../browser/browserHarness'
 import { queuePageSize } from '../../server/queue/queuePaging'
 import { createPortalTestApp, escaped, participantIdOf, persona, type PortalTestApp, servicesOf, text, withStatus } from '../portal/portalTestApp'
 import { bilingualRep, staffAgent } from './consoleTestApp'
@@ -54,6 +55,7 @@ describe('the queue in pages', () => {
       if (page < pageCount) expect(html).toContain(`href="${escaped(`${consolePaths.queue}?page=${page + 1}`)}"`)
       else expect(html).not.toContain(escaped(text('en', 'console:queue.pages.next')))
       expect(codesIn(html)).toHaveLength(to - (page - 1) * queuePageSize)
+      expect(await htmlErrors(html)).toEqual([])
       listed.push(...codesIn(html))
     }
     expect(new Set(listed).size).toBe(total)
