@@ -14,7 +14,7 @@ describe('public pages and error pages in both languages', () => {
     expect(response.text).toContain('<html lang="en">')
     expect(response.text).toContain('What we do not do')
     expect(response.text).toContain('Restraining orders.')
-    expect(response.text).toContain('8 a.m. to 4 p.m. Pacific')
+    expect(response.text).toContain('Monday to Friday, 8 a.m. to 4 p.m., Pacific time')
     // The number is a tap-to-call link, written with a non-breaking space and hyphen so it never wraps.
     expect(response.text).toMatch(/href="tel:\+18665550100">\(866\)\u00a0555\u20110100</)
     expect(response.text).toContain('href="/sign-in"')
