@@ -70,6 +70,14 @@ export function checkWorkQueueFilters(filters: { kind?: string; language?: strin
   return filters as WorkQueueFilters
 }
 
+/** Callbacks and threads as one list of work items, due first. */
+function mergedDueFirst(callbackEntries: readonly QueueEntry[], messageEntries: readonly MessageQueueEntry[]): WorkQueueEntry[] {
+  return [
+    ...callbackEntries.map((entry) => ({ kind: 'callback' as const, ...entry })),
+    ...messageEntries.map((entry) => ({ kind: entry.thread.kind, ...entry })),
+  ].sort(compareWorkItems)
+}
+
 export function createWorkQueue(deps: { callbacks: CallbackService; messages: MessageService }) {
   const { callbacks, messages } = deps
 
@@ -94,10 +102,7 @@ export function createWorkQueue(deps: { callbacks: CallbackService; messages: Me
           ? []
           : messages.listQueue({ kinds: threadKindsOf(filters), languages: filters.language ? [filters.language] : undefined, topic: filters.topic, now: query.now }),
       ])
-      return [
-        ...callbackEntries.map((entry) => ({ kind: 'callback' as const, ...entry })),
-        ...messageEntries.map((entry) => ({ kind: entry.thread.kind, ...entry })),
-      ].sort(compareWorkItems)
+      return mergedDueFirst(callbackEntries, messageEntries)
   }
 
   /**
@@ -121,11 +126,7 @@ export function createWorkQueue(deps: { callbacks: CallbackService; messages: Me
       wantsCallbacks && callbackCount ? callbacks.listQueue({ language: filters.language, topic: filters.topic, now: query.now, limit }) : [],
       kinds.length && threadCount ? messages.listQueue({ kinds, languages, topic: filters.topic, now: query.now, limit }) : [],
     ])
-    const merged = [
-      ...callbackEntries.map((entry) => ({ kind: 'callback' as const, ...entry })),
-      ...messageEntries.map((entry) => ({ kind: entry.thread.kind, ...entry })),
-    ].sort(compareWorkItems)
-    const entries = merged.slice(limit - queuePageSize, limit)
+    const entries = mergedDueFirst(callbackEntries, messageEntries).slice(limit - queuePageSize, limit)
     const from = entries.length ? limit - queuePageSize + 1 : 0
     return { entries, total, page: shown, pageCount, from, to: from ? from + entries.length - 1 : 0 }
   }
