@@ -11,6 +11,13 @@ const MAX_ROWS = 500
 
 type TableName = keyof Database & string
 
+/** One table's rows as values, row after row, in the order of `columns`; null where a row has no value. */
+export interface BulkRows {
+  table: TableName
+  columns: string[]
+  values: unknown[]
+}
+
 function rowsPerStatement(columns: number): number {
   return Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns)))
 }
@@ -35,7 +42,7 @@ export async function insertInChunks<T extends TableName>(
 
 /**
  * The same inserts as SQL text built once per statement size, for the synthetic seed's tens of millions of rows:
- * the query builder's per-value work cost a third of the insert time. Every row must have the first row's keys.
+ * the query builder's per-value work cost a third of the insert time.
  * On PostgreSQL a whole chunk goes in one statement, a column a parameter (`insert … select * from unnest($1::int[],
  * …)`): thousands of bound parameters a statement cost the server more to parse and bind than to write.
  */
@@ -45,21 +52,20 @@ export class BulkInserter {
 
   constructor(private readonly dialect: SqlDialect) {}
 
-  async insert<T extends TableName>(db: Kysely<Database>, table: T, rows: ReadonlyArray<Insertable<Database[T]>>): Promise<void> {
-    const first = rows[0]
-    if (!first) return
-    const columns = Object.keys(first)
-    if (this.dialect === 'postgres') return this.insertByColumns(db, table, columns, rows as ReadonlyArray<Record<string, unknown>>)
+  /** Rows given as their values, row after row in `columns` order (how the synthetic worker sends them). */
+  async insertRows(db: Kysely<Database>, { table, columns, values }: BulkRows): Promise<void> {
+    const rowCount = columns.length === 0 ? 0 : values.length / columns.length
+    if (rowCount === 0) return
+    if (this.dialect === 'postgres') return this.insertByColumns(db, table, columns, values, rowCount)
     const perChunk = rowsPerStatement(columns.length)
-    for (let start = 0; start < rows.length; start += perChunk) {
-      const slice = rows.slice(start, start + perChunk) as ReadonlyArray<Record<string, unknown>>
-      const parameters: unknown[] = []
-      for (const row of slice) for (const column of columns) parameters.push(row[column] ?? null)
-      await db.executeQuery(CompiledQuery.raw(this.statement(table, columns, slice.length), parameters))
+    for (let start = 0; start < rowCount; start += perChunk) {
+      const count = Math.min(perChunk, rowCount - start)
+      const parameters = values.slice(start * columns.length, (start + count) * columns.length)
+      await db.executeQuery(CompiledQuery.raw(this.statement(table, columns, count), parameters))
     }
   }
 
-  private async insertByColumns(db: Kysely<Database>, table: string, columns: string[], rows: ReadonlyArray<Record<string, unknown>>) {
+  private async insertByColumns(db: Kysely<Database>, table: string, columns: string[], values: readonly unknown[], rowCount: number) {
     const types = await this.typesOf(db, table)
     const key = `${table}:${columns.join(',')}:unnest`
     let text = this.statements.get(key)
@@ -72,7 +78,11 @@ export class BulkInserter {
       text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) select * from unnest(${arrays.join(', ')})`
       this.statements.set(key, text)
     }
-    const parameters = columns.map((column) => rows.map((row) => row[column] ?? null))
+    const parameters = columns.map((_column, c) => {
+      const column: unknown[] = new Array(rowCount)
+      for (let r = 0; r < rowCount; r++) column[r] = values[r * columns.length + c]
+      return column
+    })
     await db.executeQuery(CompiledQuery.raw(text, parameters))
   }
 

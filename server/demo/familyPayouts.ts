@@ -37,7 +37,7 @@ export function deriveFamilyPayouts(
         method: null,
       })
     }
-    const paidOn = addBusinessDays(allocation.postedOn, DISBURSEMENT_BUSINESS_DAYS)
+    const paidOn = payoutDay(allocation.postedOn)
     if (allocation.disbursedToFamilyCents > 0 && paidOn <= today) {
       derived.push({
         kind: 'disbursement',
@@ -50,6 +50,21 @@ export function deriveFamilyPayouts(
   }
   return derived
 }
+
+/**
+ * Two business days after a payment, kept per day: the synthetic seed asks for the same few thousand days tens of
+ * millions of times, and walking the calendar was 6% of its generator's time. Bounded like agencyInstant's.
+ */
+function payoutDay(postedOn: IsoDate): IsoDate {
+  let paidOn = payoutDays.get(postedOn)
+  if (paidOn === undefined) {
+    paidOn = addBusinessDays(postedOn, DISBURSEMENT_BUSINESS_DAYS)
+    if (payoutDays.size >= 20_000) payoutDays.clear()
+    payoutDays.set(postedOn, paidOn)
+  }
+  return paidOn
+}
+const payoutDays = new Map<IsoDate, IsoDate>()
 
 /** Everything owed to the state on `on` (principal and interest): what an uncollectible write-off removes. */
 export function stateBalanceCents(terms: CaseTerms, entries: readonly RecordedEntry[], on: IsoDate): Cents {

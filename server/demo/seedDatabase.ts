@@ -9,8 +9,8 @@ import type { Database } from '../db/schema'
 import { hashSecret } from '../identity/secretHashing'
 import { BulkInserter } from './batchInsert'
 import { loadDemoData } from './loadDemoData'
-import type { IdCursor, SyntheticChunk } from './syntheticCases'
-import { inlineSource, workerSource } from './syntheticSource'
+import type { IdCursor } from './syntheticCases'
+import { type FlatChunk, inlineSource, workerSource } from './syntheticSource'
 
 /** Every synthetic parent with an account signs in as p<participant id> with these. */
 export const SYNTHETIC_PASSWORD = 'Synthetic-Parent-2468'
@@ -125,7 +125,7 @@ async function seedInto({ db, dialect }: DatabaseHandle, options: SeedOptions): 
     let pending = request(0)
     while (result.cases < options.cases) {
       const chunk = await pending
-      const done = result.cases + chunk.cases.length
+      const done = result.cases + chunk.cases
       // Ask for the next chunk before writing this one, so the worker generates while the database writes.
       if (done < options.cases) pending = request(done)
       await db.transaction().execute(async (trx) => {
@@ -133,8 +133,8 @@ async function seedInto({ db, dialect }: DatabaseHandle, options: SeedOptions): 
         await insertChunk(trx, inserter, chunk)
       })
       result.cases = done
-      result.ledgerRows += chunk.ledger.length
-      result.participants += chunk.participants.length
+      result.ledgerRows += chunk.ledgerRows
+      result.participants += chunk.participants
       options.onProgress?.(done)
     }
   } finally {
@@ -144,14 +144,8 @@ async function seedInto({ db, dialect }: DatabaseHandle, options: SeedOptions): 
   return result
 }
 
-async function insertChunk(db: Kysely<Database>, inserter: BulkInserter, chunk: SyntheticChunk): Promise<void> {
-  await inserter.insert(db, 'participants', chunk.participants)
-  await inserter.insert(db, 'cases', chunk.cases)
-  await inserter.insert(db, 'case_roles', chunk.caseRoles)
-  await inserter.insert(db, 'orders', chunk.orders)
-  await inserter.insert(db, 'ledger', chunk.ledger)
-  await inserter.insert(db, 'enforcement', chunk.enforcement)
-  await inserter.insert(db, 'accounts', chunk.accounts)
+async function insertChunk(db: Kysely<Database>, inserter: BulkInserter, chunk: FlatChunk): Promise<void> {
+  for (const rows of chunk.tables) await inserter.insertRows(db, rows)
 }
 
 /**
