@@ -14,6 +14,13 @@ export interface ScenarioFigures {
   /** The baseline's round run just before this scenario's saturation round. */
   baseline: RoundResult
   steady: RoundResult
+  /**
+   * The app's CPU time (user + system) over its saturation round, divided by the requests answered in it: the work one
+   * request costs, which moves far less than requests/s with whatever else the machine runs.
+   */
+  cpuMsPerRequest: number
+  /** The same for bare Express over its round. */
+  baselineCpuMsPerRequest: number
 }
 
 export interface RunFigures {
@@ -56,14 +63,14 @@ export function renderReport(f: RunFigures): string {
       '(the machine is shared: compare ratios within one run, not requests/s across runs).',
   )
   lines.push('')
-  lines.push('| what | req/s at saturation | bare Express in the round before | ratio | p50 / p99 at saturation (ms) | p50 / p99 at steady rate (ms) | steady req/s | errors |')
-  lines.push('|---|---|---|---|---|---|---|---|')
+  lines.push('| what | req/s at saturation | bare Express in the round before | ratio | p50 / p99 at saturation (ms) | p50 / p99 at steady rate (ms) | steady req/s | errors | CPU per request, app / bare Express (ms) |')
+  lines.push('|---|---|---|---|---|---|---|---|---|')
   for (const s of f.scenarios) {
     const ratio = s.saturation.requestsPerSecond / s.baseline.requestsPerSecond
     lines.push(
       `| ${s.name} | ${fixed(s.saturation.requestsPerSecond)} | ${fixed(s.baseline.requestsPerSecond)} | ${fixed(ratio, 3)} | ` +
         `${fixed(s.saturation.p50Ms)} / ${fixed(s.saturation.p99Ms)} | ${fixed(s.steady.p50Ms)} / ${fixed(s.steady.p99Ms)} | ` +
-        `${fixed(s.steady.requestsPerSecond)} | ${s.saturation.errors + s.steady.errors} |`,
+        `${fixed(s.steady.requestsPerSecond)} | ${s.saturation.errors + s.steady.errors} | ${fixed(s.cpuMsPerRequest, 2)} / ${fixed(s.baselineCpuMsPerRequest, 3)} |`,
     )
   }
   lines.push('')

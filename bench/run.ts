@@ -146,11 +146,15 @@ async function main(): Promise<void> {
       }
       log(`${s.name} …`)
       await runRound(appUrl, s.target, { connections: 10, seconds: 1 }) // warm-up, not reported
+      const baselineCpuBefore = baseline.cpuMs()
       const base = await runRound(baselineUrl, baselineTarget, saturation)
+      const baselineCpuMsPerRequest = (baseline.cpuMs() - baselineCpuBefore) / Math.max(1, base.requests)
+      const cpuBefore = app.cpuMs()
       const sat = await runRound(appUrl, s.target, saturation)
+      const cpuMsPerRequest = (app.cpuMs() - cpuBefore) / Math.max(1, sat.requests)
       const slow = await runRound(appUrl, s.target, steady)
       if (s.name === 'phone: first webhook') firstWebhookRate = sat.requestsPerSecond
-      figures.push({ name: s.name, saturation: sat, baseline: base, steady: slow })
+      figures.push({ name: s.name, saturation: sat, baseline: base, steady: slow, cpuMsPerRequest, baselineCpuMsPerRequest })
     }
 
     const run: RunFigures = {

@@ -19,6 +19,8 @@ export interface RunningServer {
   startMs: number
   /** Peak resident set so far, in MiB (Linux VmHWM; the current RSS elsewhere). */
   peakRssMiB(): number
+  /** CPU time the process has used so far (user + system), in ms; NaN where /proc cannot say. */
+  cpuMs(): number
   stop(): Promise<void>
 }
 
@@ -73,6 +75,35 @@ function peakRssOf(pid: number | undefined): number {
   }
 }
 
+// The kernel counts a process's CPU time in clock ticks (USER_HZ, 100 a second on Linux unless getconf says otherwise).
+let ticksPerSecond: number | undefined
+function clockTicksPerSecond(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100
+    } catch {
+      ticksPerSecond = 100
+    }
+  }
+  return ticksPerSecond
+}
+
+/** utime + stime of a process from /proc/PID/stat, in ms (fields 14 and 15; the name in field 2 may hold spaces). */
+export function cpuMsFromStat(stat: string, ticks: number): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  // fields[0] is field 3 (the state), so utime (field 14) is fields[11] and stime (field 15) fields[12].
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks
+}
+
+function cpuMsOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN
+  try {
+    return cpuMsFromStat(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'), clockTicksPerSecond())
+  } catch {
+    return Number.NaN
+  }
+}
+
 async function waitForReady(url: string, child: ChildProcess, started: number, timeoutMs: number): Promise<number> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode} before it was ready`)
@@ -109,7 +140,15 @@ async function launch(name: string, port: number, args: string[], env: NodeJS.Pr
   })
   try {
     const startMs = await waitForReady(`http://127.0.0.1:${port}${readyPath}`, child, started, 60_000)
-    return { name, port, process: child, startMs, peakRssMiB: () => peakRssOf(child.pid), stop: stopper(child) }
+    return {
+      name,
+      port,
+      process: child,
+      startMs,
+      peakRssMiB: () => peakRssOf(child.pid),
+      cpuMs: () => cpuMsOf(child.pid),
+      stop: stopper(child),
+    }
   } catch (error) {
     child.kill('SIGKILL')
     throw new Error(`${(error as Error).message}\n${stderr}`)

@@ -4,6 +4,7 @@ import zlib from 'node:zlib'
 
 import { BenchOptionError, parseBenchOptions } from '../../bench/options'
 import { kindOf, linkedUrls, measureTransfer, summarise } from '../../bench/pageWeight'
+import { cpuMsFromStat } from '../../bench/servers'
 
 // The bench's own arithmetic, without timing anything: its options, and the compressed-bytes figure of a page.
 
@@ -92,5 +93,13 @@ describe('page weight', () => {
     expect(kindOf('http://x/a.js?v=1', null)).toBe('js')
     expect(kindOf('http://x/f.woff2', 'application/octet-stream')).toBe('font')
     expect(kindOf('http://x/i.svg', null)).toBe('image')
+  })
+})
+
+describe('the CPU time of a process, from /proc/PID/stat', () => {
+  it('adds user and system time (fields 14 and 15) and turns clock ticks into ms, whatever the process is called', () => {
+    const fields = ['S', '1', '2', '3', '0', '-1', '4194560', '100', '0', '0', '0', '1234', '56', '0', '0', '20', '0', '11']
+    expect(cpuMsFromStat(`4242 (node) ${fields.join(' ')}`, 100)).toBe(12_900)
+    expect(cpuMsFromStat(`4242 (a (strange) name) ${fields.join(' ')}`, 250)).toBeCloseTo((1290 * 1000) / 250)
   })
 })
