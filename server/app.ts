@@ -13,6 +13,7 @@ import type { Config } from './config'
 import { consoleRoutes } from './console/routes'
 import type { DatabaseHandle } from './db/connection'
 import type { Logger } from './logger'
+import { compressWholeBodies } from './middleware/compressWholeBodies'
 import { errorHandler, notFound } from './middleware/errorHandling'
 import { answerOutage } from './middleware/outage'
 import { requestDeadline } from './middleware/requestDeadline'
@@ -56,8 +57,10 @@ export function createApp(deps: AppDependencies): Express {
   app.use(measureRequests(metrics.httpDuration))
   app.use(requestDeadline(config.deadlines.requestMs, logger, (req, res) => answerLate(req, res, deps)))
   app.use(setUpWebSecurity(config.production))
-  // Brotli or gzip, as the browser asks, for pages and assets alike.
+  // Brotli or gzip, as the browser asks, for pages and assets alike: a whole body (a page, TwiML) in one call,
+  // anything written in parts through the streaming middleware.
   app.use(compression())
+  app.use(compressWholeBodies)
   app.use(setUpStaticResources())
   app.use(pagesRevalidated)
   app.use(express.urlencoded({ extended: false, limit: '32kb' }))
