@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
 import { sql } from 'kysely'
 
+import { pendingStatuses } from '../server/callbacks/callbackRecord'
 import { openDatabase } from '../server/db/connection'
 import { parseDatabaseUrl } from '../server/db/dialect'
 import { demoPersonas, demoStaff } from '../server/demo/personas'
@@ -13,7 +15,7 @@ import { runRound } from './load'
 import { BenchOptionError, parseBenchOptions } from './options'
 import { measurePage } from './pageWeight'
 import { currentCommit, renderReport, type RunFigures, type ScenarioFigures, writeReport } from './report'
-import { type Cast, scenarios } from './scenarios'
+import { type Cast, callbackPostersNeeded, scenarios } from './scenarios'
 import { ensureBuilt, projectRoot, type RunningServer, startApp, startBaseline, throwawaySecrets } from './servers'
 import { benchSsnHmacKey } from './benchDatabase'
 import { callToBalance, clientAddressOf, proxyHeaders, signIn, type WebSession } from './visitors'
@@ -47,12 +49,16 @@ async function inBatches<T, R>(items: readonly T[], width: number, work: (item: 
 
 interface Caller {
   username: string
+  participantId: number
   parId: string
   phone: string
 }
 
-/** Synthetic parents with an account, spread over the whole caseload (not just the first cases written). */
-async function syntheticCallers(url: string, count: number): Promise<Caller[]> {
+/**
+ * Synthetic parents with an account, spread over the whole caseload (not just the first cases written): every so
+ * many accounts, from the `residue`-th, so two lists taken with different residues hardly meet.
+ */
+async function syntheticCallers(url: string, count: number, residue = 0): Promise<Caller[]> {
   const handle = openDatabase(parseDatabaseUrl(url))
   try {
     const accounts = await handle.db
@@ -64,20 +70,61 @@ async function syntheticCallers(url: string, count: number): Promise<Caller[]> {
     const rows = await handle.db
       .selectFrom('accounts')
       .innerJoin('participants', 'participants.id', 'accounts.participant_id')
-      .select(['accounts.username', 'participants.par_id', 'participants.phone_primary'])
+      .select(['accounts.username', 'accounts.participant_id', 'participants.par_id', 'participants.phone_primary'])
       .where('accounts.username', 'like', 'p%')
       .where('accounts.activated_at', 'is not', null)
-      .where(sql<boolean>`accounts.participant_id % ${every} = 0`)
+      .where(sql<boolean>`accounts.participant_id % ${every} = ${residue % every}`)
       .orderBy('accounts.participant_id')
       .limit(count)
       .execute()
-    return rows.map((r) => ({ username: r.username ?? '', parId: r.par_id, phone: r.phone_primary ?? '+19165550000' }))
+    return rows.map((r) => ({
+      username: r.username ?? '',
+      participantId: Number(r.participant_id),
+      parId: r.par_id,
+      phone: r.phone_primary ?? '+19165550000',
+    }))
   } finally {
     await handle.close()
   }
 }
 
-async function signInCast(base: string, callers: Caller[]): Promise<Omit<Cast, 'signer' | 'menuCalls'>> {
+/** The client address a callback poster's requests come from: its own, apart from the other visitors'. */
+const posterAddress = (i: number) => clientAddressOf(3_000 + i)
+
+/**
+ * The callback scenario's parents, signed in, each as a parent who has not asked for a callback in the last hour:
+ * what an earlier run left (their requests still waiting, the portal's count of their posts and of their addresses'
+ * posts, kept an hour) is cleared first, as if the runs were an hour apart. Without it a second run within the hour
+ * would measure the 429 page, and the confirmation of a request already waiting instead of a new one.
+ */
+async function callbackPosters(base: string, url: string, count: number, callers: Caller[]): Promise<Cast['callbackParents']> {
+  const taken = new Set(callers.map((c) => c.username))
+  const posters = (await syntheticCallers(url, count + callers.length, 1)).filter((c) => !taken.has(c.username)).slice(0, count)
+  if (posters.length < count) log(`only ${posters.length} parents to ask for callbacks, ${count} wanted`)
+  // The rate_limits table keeps a digest of each key (digestOf in server/rateLimits/attemptLimits.ts).
+  const digest = (key: string) => createHash('sha256').update(key.trim().toLowerCase()).digest('base64url')
+  const handle = openDatabase(parseDatabaseUrl(url))
+  try {
+    const ids = posters.map((p) => p.participantId)
+    const now = new Date().toISOString()
+    await handle.db
+      .updateTable('callbacks')
+      .set({ status: 'cancelled', closed_at: now, updated_at: now, next_attempt_after: null })
+      .where('participant_id', 'in', ids)
+      .where('status', 'in', [...pendingStatuses])
+      .execute()
+    const keys = [...ids.map((id) => `callbackAccount:${digest(String(id))}`), ...posters.map((_, i) => `callbackClient:${digest(posterAddress(i))}`)]
+    await handle.db.deleteFrom('rate_limits').where('key', 'in', keys).execute()
+  } finally {
+    await handle.close()
+  }
+  const sessions = await inBatches(posters, 4, (p, i) =>
+    signIn(base, { signIn: '/sign-in', landing: '/account' }, { username: p.username, password: SYNTHETIC_PASSWORD }, posterAddress(i)),
+  )
+  return sessions.flatMap((session) => (session.caseIds[0] === undefined ? [] : [{ session, caseId: session.caseIds[0] }]))
+}
+
+async function signInCast(base: string, callers: Caller[]): Promise<Omit<Cast, 'signer' | 'menuCalls' | 'callbackParents'>> {
   // Demo parents with two cases (one paying, one receiving, or two as payer) and years of history, then synthetic ones.
   const twoCaseParents = demoPersonas().filter((p) => p.cases.length >= 2 && p.activation.activated)
   const credentials = [
@@ -117,7 +164,7 @@ async function main(): Promise<void> {
 
     log('signing in parents and representatives …')
     const people = await signInCast(appUrl, callers)
-    const cast: Cast = { ...people, signer: { baseUrl: appUrl, authToken: secrets.twilioAuthToken }, menuCalls: [] }
+    const cast: Cast = { ...people, signer: { baseUrl: appUrl, authToken: secrets.twilioAuthToken }, menuCalls: [], callbackParents: [] }
     log(`${cast.parents.length} parents (${cast.parentCases.length} cases), ${cast.reps.length} representatives`)
 
     const list = scenarios(cast).filter((s) => !options.only || s.name.includes(options.only))
@@ -143,6 +190,11 @@ async function main(): Promise<void> {
           callSid: await callToBalance(cast.signer, { parId: c.parId, pin: SYNTHETIC_PIN, from: c.phone }),
           from: c.phone,
         }))
+      }
+      if (s.name.startsWith('callback request')) {
+        const needed = callbackPostersNeeded(options)
+        log(`signing in ${needed} parents to ask for callbacks …`)
+        cast.callbackParents = await callbackPosters(appUrl, database.url, needed, callers)
       }
       log(`${s.name} …`)
       await runRound(appUrl, s.target, { connections: 10, seconds: 1 }) // warm-up, not reported

@@ -21,6 +21,28 @@ export interface Cast {
   signer: TwilioSigner
   /** Calls that have just heard the balance; filled after the first webhook's round shows how many are needed. */
   menuCalls: Array<{ callSid: string; from: string }>
+  /**
+   * Parents who ask for a callback, each on their first case; signed in just before that scenario, enough of them
+   * that none posts more than callbackPostsPerParent times in the run (callbackPostersNeeded).
+   */
+  callbackParents: Array<{ session: WebSession; caseId: number }>
+}
+
+/**
+ * How many callback requests one parent posts in a run. The portal allows a parent (and an address) 10 an hour
+ * (callbackAccount and callbackClient, server/rateLimits/limits.ts), and answers the 11th with a 429 page: a real
+ * parent asks once, or about a few things. Forty parents posting a thousand requests in seconds is a script, and
+ * measured the 429 page (hundreds of "errors" a run) instead of a request being filed. So each post comes from the
+ * next parent in turn, every parent asking about a different topic each time (a new request filed, not the one
+ * already waiting), and no parent posts more than this.
+ */
+export const callbackPostsPerParent = 7
+
+/** The parents a callback round of `seconds` at saturation (and the warm-up and the steady rate) needs. */
+export function callbackPostersNeeded(options: { seconds: number; rate: number }): number {
+  // Saturation has not passed 300 requests/s here (146 on a quiet machine); the warm-up round is one second.
+  const posts = 300 * (options.seconds + 1) + options.rate * options.seconds
+  return Math.ceil(posts / callbackPostsPerParent)
 }
 
 const rotate = <T>(list: readonly T[], n: number): T => {
@@ -37,6 +59,7 @@ export function scenarios(cast: Cast): Scenario[] {
   const firstCase = cast.parentCases[0]
   if (!firstCase) throw new Error('no signed-in parent with a case')
   const casePath = (caseId: number) => `/account/cases/${caseId}`
+  let callbackPosts = 0
   return [
     {
       name: 'public home page',
@@ -96,14 +119,20 @@ export function scenarios(cast: Cast): Scenario[] {
     {
       name: 'callback request (POST)',
       target: {
-        request: (n) => {
-          const { session, caseId } = rotate(cast.parentCases, n)
+        // The posts run on across the warm-up, saturation and steady rounds (each round counts its own n from 0), so
+        // the k-th post of the run comes from parent k mod P, about topic floor(k / P): every parent asks once before
+        // any asks twice, and each ask is a new request. Past P × 7 posts a parent would ask a topic again (the
+        // confirmation of the one waiting), past P × 10 the portal's limit answers 429: counted as errors.
+        request: () => {
+          const k = callbackPosts++
+          const posters = cast.callbackParents
+          const { session, caseId } = rotate(posters, k)
           const body = new URLSearchParams({
             _csrf: session.csrfToken,
             caseId: String(caseId),
-            topic: rotate(callbackTopics, Math.floor(n / cast.parentCases.length)),
+            topic: rotate(callbackTopics, Math.floor(k / posters.length)),
             phone: '(916) 555-0142',
-            window: n % 2 ? 'asap' : 'afternoon',
+            window: k % 2 ? 'asap' : 'afternoon',
             language: 'en',
           }).toString()
           return {
@@ -113,7 +142,7 @@ export function scenarios(cast: Cast): Scenario[] {
             body,
           }
         },
-        // A new request, or the parent's pending one on the same topic: either way the confirmation.
+        // The confirmation of the new request (or of the parent's pending one on the same topic).
         accept: (status) => status === 303,
       },
     },
