@@ -34,7 +34,9 @@ const heardKept = 20
 
 export async function runTurn(request: TurnRequest, context: RunnerContext): Promise<VoiceResponse> {
   const { services } = context
-  const call = await services.calls.answer(request.callSid, { fromNumber: request.callerNumber, language: 'en' })
+  // The incoming-call webhook nearly always opens a new call: its record is written and read in one statement.
+  const expect = request.step === 'voice' ? 'new' : 'known'
+  const call = await services.calls.answer(request.callSid, { fromNumber: request.callerNumber, language: 'en' }, expect)
   const flow = readFlowState(call.flow)
   const translate = (language: Language) => translatorFor(context.i18n, language)
   // Twilio may post once more after the status callback closed the call; there is nobody left to talk to.

@@ -37,9 +37,12 @@ export function callRepository(db: Kysely<Database>) {
       return row && toPhoneCall(row)
     },
 
-    /** Inserts the call unless a webhook for it already did (Twilio retries, or two processes race). */
-    async insertIfAbsent(call: PhoneCall, at: string): Promise<void> {
-      await db
+    /**
+     * Inserts the call unless a webhook for it already did (Twilio retries, or two processes race): the stored
+     * record when this insert wrote it, undefined when the call was already there.
+     */
+    async insertIfAbsent(call: PhoneCall, at: string): Promise<PhoneCall | undefined> {
+      const row = await db
         .insertInto('calls')
         .values({
           call_sid: call.callSid,
@@ -56,7 +59,9 @@ export function callRepository(db: Kysely<Database>) {
           duration_seconds: null,
         })
         .onConflict((oc) => oc.column('call_sid').doNothing())
-        .execute()
+        .returningAll()
+        .executeTakeFirst()
+      return row && toPhoneCall(row)
     },
 
     async update(call: PhoneCall, at: string): Promise<void> {

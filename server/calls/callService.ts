@@ -32,12 +32,23 @@ export function createCallService(deps: { db: Kysely<Database>; clock: Clock; ca
       return calls.find(callSid)
     },
 
-    /** The call's record, created by the first webhook of the call; later webhooks get the same record. */
-    async answer(callSid: string, caller: { fromNumber: string | null; language: CallLanguage }): Promise<PhoneCall> {
-      const existing = await calls.find(callSid)
-      if (existing) return existing
+    /**
+     * The call's record, created by the first webhook of the call; later webhooks get the same record. `expect`
+     * 'new' (the incoming-call webhook) tries the insert first, which returns the new record in the same statement:
+     * one statement for a new call instead of a read, the insert and a read again. Either way a call already there
+     * is found and returned unchanged.
+     */
+    async answer(
+      callSid: string,
+      caller: { fromNumber: string | null; language: CallLanguage },
+      expect: 'new' | 'known' = 'known',
+    ): Promise<PhoneCall> {
+      if (expect === 'known') {
+        const existing = await calls.find(callSid)
+        if (existing) return existing
+      }
       const startedAt = now()
-      await calls.insertIfAbsent(
+      const inserted = await calls.insertIfAbsent(
         {
           callSid,
           fromNumber: caller.fromNumber,
@@ -54,6 +65,7 @@ export function createCallService(deps: { db: Kysely<Database>; clock: Clock; ca
         },
         startedAt,
       )
+      if (inserted) return inserted
       const stored = await calls.find(callSid)
       if (!stored) throw new Error('call record vanished after insert')
       return stored

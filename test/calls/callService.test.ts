@@ -44,6 +44,24 @@ describe('the call service', () => {
     expect(await database.db.selectFrom('calls').select('call_sid').where('call_sid', '=', sid(1)).execute()).toHaveLength(1)
   })
 
+  it("gives the incoming call's webhook (expecting a new call) the same record as a read would, in one statement", async () => {
+    const statements: string[] = []
+    const counted = database.db.withPlugin({
+      transformQuery: (args) => (statements.push(args.node.kind), args.node),
+      transformResult: async (args) => args.result,
+    })
+    const counting = createCallService({ db: counted, clock })
+    const first = await counting.answer(sid(7), { fromNumber: '+19165550107', language: 'en' }, 'new')
+    expect(statements).toEqual(['InsertQueryNode'])
+    expect(first).toEqual(await calls.find(sid(7)))
+    expect(first).toMatchObject({ callSid: sid(7), fromNumber: '+19165550107', language: 'en', identified: false, path: [], outcome: 'in_progress', heardAnswer: false, flow: null, endedAt: null })
+    // The same webhook again (Twilio retries), or a later one: the record as it stands, unchanged.
+    const recorded = await calls.record(first, { reachedSteps: ['welcome'], flow: { awaiting: 'welcome' } })
+    expect(await counting.answer(sid(7), { fromNumber: '+19165550999', language: 'es' }, 'new')).toEqual(recorded)
+    expect(await counting.answer(sid(7), { fromNumber: '+19165550999', language: 'es' })).toEqual(recorded)
+    expect(await database.db.selectFrom('calls').select('call_sid').where('call_sid', '=', sid(7)).execute()).toHaveLength(1)
+  })
+
   it('records each turn: path appended, language, identification, flow state', async () => {
     let call = await calls.answer(sid(2), { fromNumber: null, language: 'en' })
     call = await calls.record(call, { reachedSteps: ['welcome'], flow: { awaiting: 'welcome' } })
