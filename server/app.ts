@@ -71,6 +71,9 @@ export function createApp(deps: AppDependencies): Express {
   app.use(cookieParser())
   app.use(setUpLanguage(deps.i18n, config.production))
   app.use(setUpWebSession(config, database.db, clock))
+  // Again inside the session, whose own end writes the body in two parts whenever it saves or touches the session
+  // (every signed-in page): compressed here first, the body reaches it already encoded and is passed through.
+  app.use(compressWholeBodies)
   app.use(setUpCsrf(isUploadPath))
 
   app.use(consoleRoutes(deps))
