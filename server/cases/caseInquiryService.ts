@@ -48,6 +48,13 @@ export interface PaymentsOverview {
   years: PaymentHistory['years']
 }
 
+/** A case as a form offers it for choosing: which case (by its number's last four digits) and the parent's side. */
+export interface CaseChoice {
+  caseId: number
+  caseNumberLast4: string
+  viewer: CaseView['viewer']
+}
+
 /** The payments page: the overview, the year it shows (the newest with entries unless asked) and that year's page. */
 export interface PaymentsPage {
   overview: PaymentsOverview
@@ -123,6 +130,17 @@ export function createCaseInquiryService(deps: { db: Kysely<Database>; clock: Cl
       }
       await record(principal, channel, summaries.map((s) => ({ caseId: s.caseId, action: 'case.summary' as const })))
       return summaries
+    },
+
+    /**
+     * The parent's cases for a form's case list (a callback, a message, a document, a change report, the alerts' kinds):
+     * one query for the roles with their cases. Nothing of a case's figures, orders or history is read, so no ledger is
+     * replayed and no audit row written: like the access check itself, it only says which cases are the parent's.
+     */
+    async listCaseChoices(principal: Principal): Promise<CaseChoice[]> {
+      if (principal.kind !== 'parent') return []
+      const views = await parentCaseViews(repository, principal.participantId)
+      return views.map((view) => ({ caseId: view.caseId, caseNumberLast4: view.record.caseNumber.slice(-4), viewer: view.viewer }))
     },
 
     getCaseSummary(principal: Principal, caseId: number, channel: Channel): Promise<CaseSummary> {

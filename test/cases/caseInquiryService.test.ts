@@ -348,6 +348,19 @@ describe('audit', () => {
     }
   })
 
+  it('lists a parent’s cases for a form as the summaries name them, without reading any case or writing an audit row', async () => {
+    for (const principal of [asPat, asRita]) {
+      const rows = async () => Number((await database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+      const before = await rows()
+      const choices = await service.listCaseChoices(principal)
+      expect(await rows()).toBe(before)
+      const summaries = await service.listCaseSummaries(principal, 'web')
+      expect(choices.length).toBeGreaterThan(0)
+      expect(choices).toEqual(summaries.map((s) => ({ caseId: s.caseId, caseNumberLast4: s.caseNumberLast4, viewer: s.viewer })))
+    }
+    expect(await service.listCaseChoices(asRep)).toEqual([])
+  })
+
   it('gives a case page the summary, enforcement and next steps of the separate calls, for one audit row', async () => {
     for (const [principal, caseId] of [[asPat, ids.caseA], [asRita, ids.caseA], [asRep, ids.caseB]] as const) {
       // Reading the trail is itself recorded; only the case's reads are counted.

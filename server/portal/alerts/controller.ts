@@ -33,7 +33,7 @@ export function alertsController(deps: AppDependencies) {
 
   /** The kinds this parent's cases can raise: the page offers only those. */
   async function kindsOffered(req: Request): Promise<ChoosableAlertKind[]> {
-    const cases = await deps.services.cases.listCaseSummaries(principalOf(req), 'web')
+    const cases = await deps.services.cases.listCaseChoices(principalOf(req))
     return alertKindsFor({ paying: cases.some((c) => c.viewer === 'paying'), receiving: cases.some((c) => c.viewer === 'receiving') })
   }
 

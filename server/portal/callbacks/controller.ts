@@ -17,7 +17,7 @@ export function callbacksController(deps: AppDependencies) {
   const contactDetails = deps.services.contactDetails
 
   async function caseOptions(req: Request) {
-    const cases = await services.cases.listCaseSummaries(principalOf(req), 'web')
+    const cases = await services.cases.listCaseChoices(principalOf(req))
     return {
       caseIds: cases.map((c) => c.caseId),
       options: [

@@ -21,7 +21,7 @@ const formPaths: Record<ChangeKind, string> = {
 
 export function changesController({ services }: AppDependencies) {
   async function caseOptions(req: Request) {
-    const cases = await services.cases.listCaseSummaries(principalOf(req), 'web')
+    const cases = await services.cases.listCaseChoices(principalOf(req))
     return cases.map((c) => ({
       value: String(c.caseId),
       label: req.t('portal:callbacks.caseOption', { last4: c.caseNumberLast4, role: req.t(`portal:callbacks.role.${c.viewer}`) }),

@@ -15,7 +15,7 @@ import { pathTo } from '../paths'
 
 export function documentsController({ services }: AppDependencies) {
   async function caseLabels(req: Request) {
-    const cases = await services.cases.listCaseSummaries(principalOf(req), 'web')
+    const cases = await services.cases.listCaseChoices(principalOf(req))
     return new Map(cases.map((c) => [c.caseId, c.caseNumberLast4]))
   }
 

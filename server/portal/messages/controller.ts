@@ -17,7 +17,7 @@ import { newMessageFields, newMessageSchema } from './validation'
 
 export function messagesController({ services }: AppDependencies) {
   async function caseChoices(req: Request) {
-    const cases = await services.cases.listCaseSummaries(principalOf(req), 'web')
+    const cases = await services.cases.listCaseChoices(principalOf(req))
     return {
       caseIds: cases.map((c) => c.caseId),
       caseLabels: new Map(cases.map((c) => [c.caseId, c.caseNumberLast4])),
