@@ -2,7 +2,7 @@ import type { KyselyPlugin, QueryResult, RootOperationNode, UnknownRow } from 'k
 
 import { agencyToday } from '../../server/clock'
 import { loadDemoData } from '../../server/demo/loadDemoData'
-import { pathTo } from '../../server/portal/paths'
+import { pathTo, portalPaths } from '../../server/portal/paths'
 import { createTestApp, type TestApp } from '../helpers/testApp'
 import { createTestDatabase } from '../helpers/testDatabase'
 import { demoNoon, movableClock, persona, personas, signedInAgent } from './portalTestApp'
@@ -75,6 +75,17 @@ describe('the database work of one view of a signed-in page', () => {
     expect(readsOf(statements, 'ledger')).toBe(twoCases.cases.length)
     expect(readsOf(statements, 'security_notices')).toBe(1)
     expect(statements.length).toBeLessThanOrEqual(4 + 7 * twoCases.cases.length)
+  })
+
+  it('the forms that name the parent’s cases (callback, message, documents, a change, alerts): one read of the roles with the cases, nothing written', async () => {
+    const agent = await signedInAgent(testApp.app, twoCases)
+    await agent.get('/account').expect(200)
+    for (const form of [portalPaths.requestCallback, portalPaths.newMessage, portalPaths.documentRequests, portalPaths.reportJob, portalPaths.alerts]) {
+      const statements = await statementsOf(agent, form)
+      expect(writes(statements)).toEqual([])
+      expect(readsOf(statements, 'case_roles')).toBe(1)
+      expect(readsOf(statements, 'ledger')).toBe(0)
+    }
   })
 
   it('the payments page: one access check, one audit row, the years and the chosen page from the ledger', async () => {
