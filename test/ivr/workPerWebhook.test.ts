@@ -1,9 +1,8 @@
-import type { KyselyPlugin, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
-
 import { agencyToday } from '../../server/clock'
 import { loadDemoData } from '../../server/demo/loadDemoData'
 import { demoNoon, movableClock } from '../portal/portalTestApp'
 import { createTestApp, type TestApp } from '../helpers/testApp'
+import { statementCounter } from '../helpers/statementCounter'
 import { createTestDatabase } from '../helpers/testDatabase'
 import { persona } from './helpers/callSteps'
 import { SimulatedCall } from './helpers/simulatedCall'
@@ -12,52 +11,19 @@ import { SimulatedCall } from './helpers/simulatedCall'
 // by kind and table, for the two webhooks the bench drives. A turn that reads the call twice, writes what it need not
 // or loads the case more than once shows here. Counts, never timings.
 
-interface Statement {
-  kind: string
-  table: string
-}
-
-function tableOf(node: RootOperationNode): string {
-  const named = (table: unknown) => (table as { table?: { identifier?: { name?: string } } } | undefined)?.table?.identifier?.name
-  if (node.kind === 'SelectQueryNode') return named(node.from?.froms[0]) ?? '?'
-  if (node.kind === 'InsertQueryNode') return named(node.into) ?? '?'
-  if (node.kind === 'UpdateQueryNode') return named(node.table) ?? '?'
-  if (node.kind === 'DeleteQueryNode') return named(node.from.froms[0]) ?? '?'
-  return '?'
-}
-
 describe('the database work of one phone webhook', () => {
   let testApp: TestApp
-  const sent: Statement[] = []
-  let counting = false
+  const counter = statementCounter()
 
   beforeAll(async () => {
     const clock = movableClock(demoNoon)
     const database = await createTestDatabase()
-    const plugin: KyselyPlugin = {
-      transformQuery({ node }): RootOperationNode {
-        if (counting) sent.push({ kind: node.kind.replace('QueryNode', '').toLowerCase(), table: tableOf(node) })
-        return node
-      },
-      async transformResult({ result }): Promise<QueryResult<UnknownRow>> {
-        return result
-      },
-    }
-    testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(plugin) } })
+    testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(counter.plugin) } })
     await loadDemoData(database.db, { ssnHmacKey: testApp.config.ssnHmacKey, today: agencyToday(clock) })
   }, 120_000)
   afterAll(() => testApp.close())
 
-  async function statementsOf(turn: () => Promise<unknown>): Promise<Statement[]> {
-    sent.length = 0
-    counting = true
-    try {
-      await turn()
-    } finally {
-      counting = false
-    }
-    return [...sent]
-  }
+  const statementsOf = (turn: () => Promise<unknown>) => counter.statementsOf(turn)
 
   it("the incoming call: the signature, the call's record written once and updated once, one caller lookup", async () => {
     const call = new SimulatedCall(testApp.app, testApp.config, '+19165550177')

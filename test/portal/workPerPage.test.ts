@@ -1,9 +1,8 @@
-import type { KyselyPlugin, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
-
 import { agencyToday } from '../../server/clock'
 import { loadDemoData } from '../../server/demo/loadDemoData'
 import { pathTo, portalPaths } from '../../server/portal/paths'
 import { createTestApp, type TestApp } from '../helpers/testApp'
+import { statementCounter, type Statement } from '../helpers/statementCounter'
 import { createTestDatabase } from '../helpers/testDatabase'
 import { demoNoon, movableClock, persona, personas, signedInAgent } from './portalTestApp'
 
@@ -11,38 +10,14 @@ import { demoNoon, movableClock, persona, personas, signedInAgent } from './port
 // counted by kind and table. A page that reads the same thing twice, writes on every view, or asks once per case
 // what one query can answer shows here. Counts, never timings.
 
-interface Statement {
-  kind: string
-  table: string
-}
-
-function tableOf(node: RootOperationNode): string {
-  const named = (table: unknown) => (table as { table?: { identifier?: { name?: string } } } | undefined)?.table?.identifier?.name
-  if (node.kind === 'SelectQueryNode') return named(node.from?.froms[0]) ?? '?'
-  if (node.kind === 'InsertQueryNode') return named(node.into) ?? '?'
-  if (node.kind === 'UpdateQueryNode') return named(node.table) ?? '?'
-  if (node.kind === 'DeleteQueryNode') return named(node.from.froms[0]) ?? '?'
-  return '?'
-}
-
 describe('the database work of one view of a signed-in page', () => {
   let testApp: TestApp
-  const sent: Statement[] = []
-  let counting = false
+  const counter = statementCounter()
 
   beforeAll(async () => {
     const clock = movableClock(demoNoon)
     const database = await createTestDatabase()
-    const plugin: KyselyPlugin = {
-      transformQuery({ node }): RootOperationNode {
-        if (counting) sent.push({ kind: node.kind.replace('QueryNode', '').toLowerCase(), table: tableOf(node) })
-        return node
-      },
-      async transformResult({ result }): Promise<QueryResult<UnknownRow>> {
-        return result
-      },
-    }
-    testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(plugin) } })
+    testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(counter.plugin) } })
     await loadDemoData(database.db, { ssnHmacKey: testApp.config.ssnHmacKey, today: agencyToday(clock) })
   }, 120_000)
   afterAll(() => testApp.close())
@@ -50,16 +25,7 @@ describe('the database work of one view of a signed-in page', () => {
   /** A persona on two cases, one paying and one receiving. */
   const twoCases = personas.find((p) => p.cases.length >= 2 && p.activation.activated)!
 
-  async function statementsOf(agent: Awaited<ReturnType<typeof signedInAgent>>, path: string): Promise<Statement[]> {
-    sent.length = 0
-    counting = true
-    try {
-      await agent.get(path).expect(200)
-    } finally {
-      counting = false
-    }
-    return [...sent]
-  }
+  const statementsOf = (agent: Awaited<ReturnType<typeof signedInAgent>>, path: string) => counter.statementsOf(() => agent.get(path).expect(200))
 
   const writes = (statements: Statement[]) => statements.filter((s) => s.kind !== 'select')
   const readsOf = (statements: Statement[], table: string) => statements.filter((s) => s.kind === 'select' && s.table === table).length
