@@ -61,15 +61,17 @@ function bodyOf(chunk: unknown, encoding: unknown): Buffer | null {
   return null
 }
 
-function chosenEncoding(req: Request, res: Response, body: Buffer): OfferedEncoding | null {
+/** What the response's headers allow, asked before the body is looked at (most small answers stop here). */
+function chosenEncoding(req: Request, res: Response): OfferedEncoding | null {
   if (req.method === 'HEAD' || res.statusCode < 200 || res.statusCode === 204 || res.statusCode === 304) return null
-  if (body.length < smallestCompressedBody || body.length > largestBodyCompressedInOneCall) return null
   if (res.getHeader('Content-Encoding') !== undefined) return null
   if (/\bno-transform\b/i.test(String(res.getHeader('Cache-Control') ?? ''))) return null
   // The same test of the Content-Type as the compression middleware's (text, JSON, XML, SVG and the like).
   if (!compression.filter(req, res)) return null
   return acceptedEncoding(req)
 }
+
+const sizedForOneCall = (body: Buffer) => body.length >= smallestCompressedBody && body.length <= largestBodyCompressedInOneCall
 
 export function compressWholeBodies(req: Request, res: Response, next: NextFunction) {
   const endThroughNext = res.end.bind(res) as (...args: EndArguments) => Response
@@ -83,9 +85,10 @@ export function compressWholeBodies(req: Request, res: Response, next: NextFunct
 
   res.end = ((...args: EndArguments) => {
     const [chunk, encoding] = args
-    const body = writtenInParts || res.headersSent ? null : bodyOf(chunk, encoding)
-    const method = body ? chosenEncoding(req, res, body) : null
-    if (!body || !method) return endThroughNext(...args)
+    // Mounted twice (app.ts), so the outer one meets bodies the inner one already encoded: the headers say so first.
+    const method = writtenInParts || res.headersSent ? null : chosenEncoding(req, res)
+    const body = method ? bodyOf(chunk, encoding) : null
+    if (!method || !body || !sizedForOneCall(body)) return endThroughNext(...args)
 
     const compressed = encoders[method](body)
     res.vary('Accept-Encoding')
