@@ -1,5 +1,11 @@
 import type { KyselyPlugin, QueryResult, RootOperationNode, UnknownRow } from 'kysely'
 
+import { agencyToday } from '../../server/clock'
+import { loadDemoData } from '../../server/demo/loadDemoData'
+import { demoNoon, movableClock } from '../portal/portalTestApp'
+import { createTestApp, type TestApp } from './testApp'
+import { createTestDatabase } from './testDatabase'
+
 // Every statement the app sends while it serves one request, by kind and table (issue 15's work per page and per
 // webhook): a Kysely plugin that notes each statement while counting is on. Counts, never timings.
 
@@ -49,4 +55,13 @@ export function statementCounter(): StatementCounter {
       return [...sent]
     },
   }
+}
+
+/** The real app over a throwaway database with the demo data, its statements counted by `counter`. */
+export async function demoAppCountingStatements(counter: StatementCounter): Promise<TestApp> {
+  const clock = movableClock(demoNoon)
+  const database = await createTestDatabase()
+  const testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(counter.plugin) } })
+  await loadDemoData(database.db, { ssnHmacKey: testApp.config.ssnHmacKey, today: agencyToday(clock) })
+  return testApp
 }

@@ -1,9 +1,5 @@
-import { agencyToday } from '../../server/clock'
-import { loadDemoData } from '../../server/demo/loadDemoData'
-import { demoNoon, movableClock } from '../portal/portalTestApp'
-import { createTestApp, type TestApp } from '../helpers/testApp'
-import { statementCounter } from '../helpers/statementCounter'
-import { createTestDatabase } from '../helpers/testDatabase'
+import type { TestApp } from '../helpers/testApp'
+import { demoAppCountingStatements, statementCounter } from '../helpers/statementCounter'
 import { persona } from './helpers/callSteps'
 import { SimulatedCall } from './helpers/simulatedCall'
 
@@ -16,10 +12,7 @@ describe('the database work of one phone webhook', () => {
   const counter = statementCounter()
 
   beforeAll(async () => {
-    const clock = movableClock(demoNoon)
-    const database = await createTestDatabase()
-    testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(counter.plugin) } })
-    await loadDemoData(database.db, { ssnHmacKey: testApp.config.ssnHmacKey, today: agencyToday(clock) })
+    testApp = await demoAppCountingStatements(counter)
   }, 120_000)
   afterAll(() => testApp.close())
 

@@ -1,10 +1,7 @@
-import { agencyToday } from '../../server/clock'
-import { loadDemoData } from '../../server/demo/loadDemoData'
 import { pathTo, portalPaths } from '../../server/portal/paths'
-import { createTestApp, type TestApp } from '../helpers/testApp'
-import { statementCounter, type Statement } from '../helpers/statementCounter'
-import { createTestDatabase } from '../helpers/testDatabase'
-import { demoNoon, movableClock, persona, personas, signedInAgent } from './portalTestApp'
+import type { TestApp } from '../helpers/testApp'
+import { demoAppCountingStatements, statementCounter, type Statement } from '../helpers/statementCounter'
+import { persona, personas, signedInAgent } from './portalTestApp'
 
 // What one view of a signed-in page costs the database (issue 15): every statement the app sends while serving it,
 // counted by kind and table. A page that reads the same thing twice, writes on every view, or asks once per case
@@ -15,10 +12,7 @@ describe('the database work of one view of a signed-in page', () => {
   const counter = statementCounter()
 
   beforeAll(async () => {
-    const clock = movableClock(demoNoon)
-    const database = await createTestDatabase()
-    testApp = await createTestApp({ clock, database: { ...database, db: database.db.withPlugin(counter.plugin) } })
-    await loadDemoData(database.db, { ssnHmacKey: testApp.config.ssnHmacKey, today: agencyToday(clock) })
+    testApp = await demoAppCountingStatements(counter)
   }, 120_000)
   afterAll(() => testApp.close())
 
